@@ -1,0 +1,298 @@
+//! Strict JSON reading and canonical writing.
+//!
+//! Reading takes the edition tag first and then deserializes the matching struct from the same
+//! input, so an error keeps its JSON Pointer and its line and column. Unknown keys, wrong types,
+//! negative counts, malformed amounts and duplicate keys are errors.
+//!
+//! ```
+//! let json = r#"{"edition": "2021", "agency": "某局", "year": 2023}"#;
+//! let report = zfxxgk::json::from_str(json).unwrap();
+//! assert_eq!(report.edition(), zfxxgk::Edition::Format2021);
+//!
+//! let err = zfxxgk::json::from_str(r#"{"edition": "2021", "agency": "某局", "year": -1}"#)
+//!     .unwrap_err();
+//! assert_eq!(err.pointer, "/year");
+//! assert_eq!((err.line, err.column), (1, 46));
+//! ```
+
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer};
+
+use crate::form::Edition;
+use crate::report::{AnnualReport, E2019, E2021, EditionForm, Report};
+
+/// What kind of problem a JSON input has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JsonErrorKind {
+    /// Not valid JSON (a stray character, a bad escape, invalid UTF-8, nesting too deep).
+    Syntax,
+    /// The input ended early (a truncated file).
+    Eof,
+    /// Valid JSON that is not a report: a wrong type, an unknown key, a negative count, a
+    /// malformed amount, an unknown edition.
+    Data,
+}
+
+/// Why a JSON input could not be read as a report, and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct JsonError {
+    /// What kind of problem.
+    pub kind: JsonErrorKind,
+    /// RFC 6901 JSON Pointer of the value at fault (`""` for the whole document).
+    pub pointer: String,
+    /// 1-based line where the reader stopped.
+    pub line: usize,
+    /// 1-based column where the reader stopped.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.pointer.is_empty() {
+            "document root"
+        } else {
+            &self.pointer
+        };
+        write!(
+            f,
+            "{at} (line {}, column {}): {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+/// Escape one reference token for a JSON Pointer (RFC 6901: `~` → `~0`, `/` → `~1`).
+pub fn escape_pointer_token(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } => {
+                out.push('/');
+                out.push_str(&escape_pointer_token(key));
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+fn convert(err: serde_path_to_error::Error<serde_json::Error>) -> JsonError {
+    let pointer = pointer_of(err.path());
+    convert_at(pointer, err.into_inner())
+}
+
+fn convert_at(pointer: String, inner: serde_json::Error) -> JsonError {
+    let kind = match inner.classify() {
+        serde_json::error::Category::Eof => JsonErrorKind::Eof,
+        serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
+            JsonErrorKind::Syntax
+        }
+        serde_json::error::Category::Data => JsonErrorKind::Data,
+    };
+    // serde_json appends " at line L column C" to its message; keep the bare message.
+    let mut message = inner.to_string();
+    let suffix = format!(" at line {} column {}", inner.line(), inner.column());
+    if let Some(stripped) = message.strip_suffix(&suffix) {
+        message = stripped.to_owned();
+    }
+    // A duplicate key is reported at its object; point at the key itself.
+    let mut pointer = pointer;
+    if let Some(name) = message
+        .strip_prefix("duplicate field `")
+        .and_then(|rest| rest.strip_suffix('`'))
+    {
+        pointer.push('/');
+        pointer.push_str(&escape_pointer_token(name));
+    }
+    JsonError {
+        kind,
+        pointer,
+        line: inner.line(),
+        column: inner.column(),
+        message,
+    }
+}
+
+/// The message used internally when `edition` is not the first key and the reader must look
+/// for it in a second pass.
+const NOT_FIRST: &str = "\u{0}zfxxgk: edition not first";
+
+struct ReportVisitor;
+
+impl<'de> Visitor<'de> for ReportVisitor {
+    type Value = Report;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a report object whose \"edition\" is \"2019\" or \"2021\"")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Report, M::Error> {
+        let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? else {
+            return Err(de::Error::missing_field("edition"));
+        };
+        if key != "edition" {
+            return Err(de::Error::custom(NOT_FIRST));
+        }
+        let edition: Edition = map.next_value()?;
+        read_body(edition, map)
+    }
+}
+
+fn read_body<'de, M: MapAccess<'de>>(edition: Edition, map: M) -> Result<Report, M::Error> {
+    let rest = Prefixed {
+        tag: Some(edition.tag()),
+        key_done: false,
+        map,
+    };
+    let d = de::value::MapAccessDeserializer::new(rest);
+    Ok(match edition {
+        Edition::Trial2019 => Report::Trial2019(AnnualReport::<E2019>::deserialize(d)?),
+        Edition::Format2021 => Report::Format2021(AnnualReport::<E2021>::deserialize(d)?),
+    })
+}
+
+/// A map whose first entry (`"edition": tag`) was already read: it hands that entry back to the
+/// struct's own deserializer, then the rest of the original map.
+struct Prefixed<M> {
+    tag: Option<&'static str>,
+    key_done: bool,
+    map: M,
+}
+
+impl<'de, M: MapAccess<'de>> MapAccess<'de> for Prefixed<M> {
+    type Error = M::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, M::Error> {
+        if self.tag.is_some() && !self.key_done {
+            self.key_done = true;
+            let d: de::value::StrDeserializer<'_, M::Error> = "edition".into_deserializer();
+            return seed.deserialize(d).map(Some);
+        }
+        self.map.next_key_seed(seed)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, M::Error> {
+        if let Some(tag) = self.tag.take() {
+            let d: de::value::StrDeserializer<'_, M::Error> = tag.into_deserializer();
+            return seed.deserialize(d);
+        }
+        self.map.next_value_seed(seed)
+    }
+}
+
+impl<'de> Deserialize<'de> for Report {
+    /// Reads a report whose `"edition"` is the first key. [`from_slice`] also accepts the key
+    /// elsewhere and gives better error locations; prefer it.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ReportVisitor)
+    }
+}
+
+#[derive(Deserialize)]
+struct Probe {
+    edition: Edition,
+}
+
+fn end_of_input(
+    de: &mut serde_json::Deserializer<serde_json::de::SliceRead<'_>>,
+) -> Result<(), JsonError> {
+    de.end().map_err(|e| convert_at(String::new(), e))
+}
+
+/// serde_json counts columns in bytes; a person counts characters. Convert in place.
+fn char_column(bytes: &[u8], mut err: JsonError) -> JsonError {
+    if err.line == 0 {
+        return err;
+    }
+    let mut start = 0;
+    for _ in 1..err.line {
+        match bytes[start..].iter().position(|&b| b == b'\n') {
+            Some(i) => start += i + 1,
+            None => return err,
+        }
+    }
+    let end = (start + err.column).min(bytes.len());
+    err.column = String::from_utf8_lossy(&bytes[start..end]).chars().count();
+    err
+}
+
+/// Read a report from JSON bytes. Error columns count characters, not bytes.
+pub fn from_slice(bytes: &[u8]) -> Result<Report, JsonError> {
+    from_slice_bytes(bytes).map_err(|e| char_column(bytes, e))
+}
+
+fn from_slice_bytes(bytes: &[u8]) -> Result<Report, JsonError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, Report>(&mut de) {
+        Ok(r) => {
+            end_of_input(&mut de)?;
+            Ok(r)
+        }
+        Err(e) if e.inner().to_string().starts_with(NOT_FIRST) => from_slice_any_order(bytes),
+        Err(e) => Err(convert(e)),
+    }
+}
+
+/// The second pass: find the edition anywhere in the object, then read the matching struct.
+fn from_slice_any_order(bytes: &[u8]) -> Result<Report, JsonError> {
+    let probe: Probe = {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        serde_path_to_error::deserialize::<_, Probe>(&mut de).map_err(convert)?
+    };
+    Ok(match probe.edition {
+        Edition::Trial2019 => Report::Trial2019(typed::<E2019>(bytes)?),
+        Edition::Format2021 => Report::Format2021(typed::<E2021>(bytes)?),
+    })
+}
+
+/// Read a report from a JSON string.
+pub fn from_str(s: &str) -> Result<Report, JsonError> {
+    from_slice(s.as_bytes())
+}
+
+/// Read a report of a known edition from JSON bytes; another edition's tag is an error at
+/// `/edition`.
+pub fn from_slice_as<E: EditionForm>(bytes: &[u8]) -> Result<AnnualReport<E>, JsonError> {
+    typed::<E>(bytes).map_err(|e| char_column(bytes, e))
+}
+
+fn typed<E: EditionForm>(bytes: &[u8]) -> Result<AnnualReport<E>, JsonError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let r = serde_path_to_error::deserialize::<_, AnnualReport<E>>(&mut de).map_err(convert)?;
+    end_of_input(&mut de)?;
+    Ok(r)
+}
+
+/// The canonical JSON of a report: pretty-printed with two-space indentation, keys in the
+/// model's order (edition first), and a final newline. Reading it back gives an equal report,
+/// and reading then writing a canonical file gives back the same bytes.
+pub fn to_string_pretty(report: &Report) -> String {
+    let mut s = serde_json::to_string_pretty(report).unwrap_or_else(|e| {
+        // Serialization of the model cannot fail: every map key is a string.
+        unreachable!("report serialization failed: {e}")
+    });
+    s.push('\n');
+    s
+}
+
+/// The report as compact JSON on one line (for NDJSON), without a newline.
+pub fn to_string_compact(report: &Report) -> String {
+    serde_json::to_string(report)
+        .unwrap_or_else(|e| unreachable!("report serialization failed: {e}"))
+}

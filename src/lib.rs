@@ -1,0 +1,15 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod cell;
+pub mod export;
+pub mod form;
+pub mod json;
+pub mod report;
+pub mod schema;
+
+pub use cell::{Amount, Approx, Cell, Count, Delta, Figure, Magnitude, Money, MoneyUnit, Quantity};
+pub use form::{CellId, Edition, form};
+pub use json::JsonError;
+pub use report::{AnnualReport, E2019, E2021, Report, Report2019, Report2021, TableState};

@@ -1,0 +1,80 @@
+//! Generic access to the cells of a typed table by row and column id.
+
+use crate::cell::{Cell, Count, Delta, Money};
+
+/// A shared reference to one cell, whatever its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellRef<'a> {
+    /// A count cell.
+    Count(&'a Cell<Count>),
+    /// A signed change cell (2019 `本年增/减`).
+    Delta(&'a Cell<Delta>),
+    /// A money cell.
+    Money(&'a Cell<Money>),
+}
+
+impl CellRef<'_> {
+    /// Whether the cell is blank.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            CellRef::Count(c) => c.is_blank(),
+            CellRef::Delta(c) => c.is_blank(),
+            CellRef::Money(c) => c.is_blank(),
+        }
+    }
+
+    /// Whether the cell is marked not applicable.
+    pub fn is_not_applicable(&self) -> bool {
+        match self {
+            CellRef::Count(c) => matches!(c, Cell::NotApplicable),
+            CellRef::Delta(c) => matches!(c, Cell::NotApplicable),
+            CellRef::Money(c) => matches!(c, Cell::NotApplicable),
+        }
+    }
+
+    /// The value as text the way a report prints it (`26`, `+6`, `2626294.00元`); empty for a
+    /// blank and `/` for not applicable.
+    pub fn display(&self) -> String {
+        fn state<T>(c: &Cell<T>, f: impl Fn(&T) -> String) -> String {
+            match c {
+                Cell::Value(v) => f(v),
+                Cell::Blank => String::new(),
+                Cell::NotApplicable => crate::cell::NOT_APPLICABLE_MARK.to_owned(),
+            }
+        }
+        match self {
+            CellRef::Count(c) => state(c, u64::to_string),
+            CellRef::Delta(c) => state(c, |v| {
+                if *v > 0 {
+                    format!("+{v}")
+                } else {
+                    v.to_string()
+                }
+            }),
+            CellRef::Money(c) => state(c, Money::to_string),
+        }
+    }
+}
+
+/// A mutable reference to one cell, whatever its kind.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CellMut<'a> {
+    /// A count cell.
+    Count(&'a mut Cell<Count>),
+    /// A signed change cell.
+    Delta(&'a mut Cell<Delta>),
+    /// A money cell.
+    Money(&'a mut Cell<Money>),
+}
+
+/// A typed table whose cells can be reached by row and column id.
+pub trait TableData {
+    /// The table's row id.
+    type Row: Copy;
+    /// The table's column id.
+    type Column: Copy;
+    /// The cell, if this table has it.
+    fn cell(&self, row: Self::Row, column: Self::Column) -> Option<CellRef<'_>>;
+    /// The cell, mutably, if this table has it.
+    fn cell_mut(&mut self, row: Self::Row, column: Self::Column) -> Option<CellMut<'_>>;
+}

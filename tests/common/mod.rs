@@ -1,0 +1,33 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use zfxxgk::Report;
+
+/// The fixtures folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Every `tests/fixtures/<edition>/valid/*.json`, sorted.
+pub fn valid_fixtures() -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for edition in ["2019", "2021"] {
+        let dir = fixtures().join(edition).join("valid");
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "json") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Read a report fixture, panicking with its path on failure.
+pub fn load(path: &Path) -> Report {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    zfxxgk::json::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
