@@ -8,6 +8,7 @@ pub mod form;
 pub mod json;
 pub mod report;
 pub mod schema;
+pub mod validate;
 
 pub use cell::{Amount, Approx, Cell, Count, Delta, Figure, Magnitude, Money, MoneyUnit, Quantity};
 pub use form::{CellId, Edition, form};

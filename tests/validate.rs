@@ -1,0 +1,278 @@
+//! Validation: valid fixtures are clean, every invalid fixture gives its finding (snapshotted),
+//! every cell of sections 三 and 四 is covered by a sum rule, and the catalogue is complete.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use zfxxgk::form::Relation;
+use zfxxgk::report::{CellMut, Slot};
+use zfxxgk::validate::{self, RULES, Severity, Validation};
+use zfxxgk::{Cell, CellId, Edition, Report};
+
+fn snapshot(path: &Path, v: &Validation) {
+    let mut text = serde_json::to_string_pretty(v).unwrap();
+    text.push('\n');
+    if std::env::var_os("ZFXXGK_BLESS").is_some() {
+        std::fs::write(path, &text).unwrap();
+    }
+    let stored = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        stored == text,
+        "findings differ from the snapshot {}; review and rerun with ZFXXGK_BLESS=1\n{text}",
+        path.display()
+    );
+}
+
+fn invalid_fixtures() -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for edition in ["2019", "2021"] {
+        let dir = common::fixtures().join(edition).join("invalid");
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            let name = p.file_name().unwrap().to_str().unwrap().to_owned();
+            if let Some(code) = name
+                .strip_suffix(".json")
+                .filter(|n| !n.ends_with(".findings"))
+            {
+                out.push((code.to_owned(), p));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn pair_fixtures() -> Vec<(String, PathBuf)> {
+    let dir = common::fixtures().join("pairs");
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            (p.file_name().unwrap().to_str().unwrap().to_owned(), p)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn valid_fixtures_have_no_error_findings() {
+    for path in common::valid_fixtures() {
+        let v = validate::validate(&common::load(&path));
+        let errors: Vec<_> = v.errors().collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
+    }
+}
+
+#[test]
+fn the_seed_gives_only_the_warnings_for_its_tables_replaced_by_none() {
+    let v = validate::validate(&common::load(
+        &common::fixtures().join("2019/valid/xiuzhou-education-2020.json"),
+    ));
+    let codes: Vec<(&str, &str)> = v
+        .findings
+        .iter()
+        .map(|f| (f.code, f.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("structure.table_declared_none", "/requests"),
+            ("structure.table_declared_none", "/review")
+        ]
+    );
+}
+
+#[test]
+fn every_invalid_fixture_gives_its_finding_and_matches_its_snapshot() {
+    let fixtures = invalid_fixtures();
+    assert!(fixtures.len() >= 20);
+    for (code, path) in fixtures {
+        let v = validate::validate(&common::load(&path));
+        assert!(
+            v.findings.iter().any(|f| f.code == code),
+            "{} does not trigger {code}: {:#?}",
+            path.display(),
+            v.findings
+        );
+        snapshot(&path.with_extension("findings.json"), &v);
+    }
+}
+
+#[test]
+fn every_pair_fixture_gives_its_finding_and_matches_its_snapshot() {
+    for (code, dir) in pair_fixtures() {
+        let prior = common::load(&dir.join("prior.json"));
+        let current = common::load(&dir.join("current.json"));
+        // Each half is a sound report on its own.
+        assert!(
+            !validate::validate(&prior).has_errors(),
+            "{}",
+            dir.display()
+        );
+        assert!(
+            !validate::validate(&current).has_errors(),
+            "{}",
+            dir.display()
+        );
+        let v = validate::validate_pair(&prior, &current);
+        if code == "baseline" {
+            assert!(v.is_clean(), "baseline pair: {:#?}", v.findings);
+            continue;
+        }
+        assert!(
+            v.findings.iter().any(|f| f.code == code),
+            "{} does not trigger {code}: {:#?}",
+            dir.display(),
+            v.findings
+        );
+        snapshot(&dir.join("findings.json"), &v);
+    }
+}
+
+/// The JSON Pointers of every section 三/四 cell that holds a value.
+fn table_cells(report: &Report) -> Vec<(CellId, String)> {
+    report
+        .cells()
+        .filter(|(fc, slot)| {
+            !matches!(fc.id, CellId::Proactive(..))
+                && matches!(slot, Slot::Cell(c) if !c.is_blank())
+        })
+        .map(|(fc, _)| (fc.id, fc.pointer()))
+        .collect()
+}
+
+#[test]
+fn changing_any_table_cell_by_one_gives_an_error_at_that_cell() {
+    let mut raised = 0;
+    for path in common::valid_fixtures() {
+        let report = common::load(&path);
+        for (id, pointer) in table_cells(&report) {
+            for delta in [1i64, -1] {
+                let mut changed = report.clone();
+                let Some(CellMut::Count(cell)) = changed.cell_mut(id) else {
+                    panic!("{pointer} is not a count")
+                };
+                let Some(v) = cell.get() else { continue };
+                let Some(new) = v.checked_add_signed(delta) else {
+                    continue;
+                };
+                *cell = Cell::Value(new);
+                let v = validate::validate(&changed);
+                let hit = v
+                    .errors()
+                    .any(|f| f.pointer == pointer || f.cells.contains(&pointer));
+                assert!(
+                    hit,
+                    "{}: {pointer} {delta:+} gave no error at it: {:#?}",
+                    path.display(),
+                    v.findings
+                );
+                raised += usize::from(delta == 1);
+            }
+        }
+    }
+    // Every cell of the three fixtures with filled tables was raised: one 2019 report
+    // (161 + 15 cells) and two 2021 reports (175 + 15 each).
+    assert_eq!(raised, (161 + 15) + 2 * (175 + 15));
+}
+
+#[test]
+fn a_blank_addend_gives_one_info_not_a_cascade() {
+    let path = common::fixtures().join("2021/invalid/sum.unchecked.json");
+    let v = validate::validate(&common::load(&path));
+    assert!(!v.has_errors(), "{:#?}", v.findings);
+    let infos: Vec<_> = v.of(Severity::Info).collect();
+    assert_eq!(infos.len(), 1, "{infos:#?}");
+    assert_eq!(
+        infos[0].pointer,
+        "/requests/new_received/research_institution"
+    );
+}
+
+#[test]
+fn validation_is_deterministic() {
+    for (_, path) in invalid_fixtures() {
+        let r = common::load(&path);
+        assert_eq!(validate::validate(&r), validate::validate(&r));
+    }
+}
+
+#[test]
+fn huge_counts_do_not_overflow() {
+    let mut report =
+        common::load(&common::fixtures().join("2021/valid/sample-city-office-2022.json"));
+    let Report::Format2021(r) = &mut report else {
+        panic!()
+    };
+    let t = r.requests.as_mut().unwrap().filled_mut().unwrap();
+    t.granted.natural_person = Cell::Value(u64::MAX);
+    t.granted.total = Cell::Value(u64::MAX);
+    t.partly_granted.natural_person = Cell::Value(u64::MAX);
+    let v = validate::validate(&report);
+    let f = v
+        .with_code("requests.outcome_total")
+        .next()
+        .expect("sum mismatch found");
+    assert!(f.difference.is_some());
+    assert!(v.with_code("requests.applicant_total").count() >= 1);
+}
+
+#[test]
+fn every_sum_relation_of_the_form_is_a_catalogued_error_rule() {
+    for e in Edition::ALL {
+        let f = zfxxgk::form(e);
+        let codes = f
+            .requests
+            .relations
+            .iter()
+            .map(Relation::code)
+            .chain(f.review.relations.iter().map(Relation::code));
+        for code in codes {
+            let rule = validate::rule(code).unwrap_or_else(|| panic!("{code} not catalogued"));
+            assert_eq!(rule.severity, Severity::Error);
+        }
+    }
+}
+
+#[test]
+fn the_catalogue_documents_every_rule_with_a_fixture() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/RULES.md"))
+        .unwrap();
+    let invalid: Vec<String> = invalid_fixtures().into_iter().map(|(c, _)| c).collect();
+    let pairs: Vec<String> = pair_fixtures().into_iter().map(|(c, _)| c).collect();
+    for rule in RULES {
+        let heading = format!("### `{}`", rule.code);
+        let at = doc
+            .find(&heading)
+            .unwrap_or_else(|| panic!("{} missing from docs/RULES.md", rule.code));
+        let section = &doc[at..];
+        let section = &section[..section[3..].find("\n### ").map_or(section.len(), |i| i + 3)];
+        assert!(
+            section.contains(&format!("Severity: {}", rule.severity)),
+            "{}: severity not stated as {}",
+            rule.code,
+            rule.severity
+        );
+        let has_fixture = if rule.cross_year {
+            pairs.iter().any(|c| c == rule.code)
+        } else {
+            invalid.iter().any(|c| c == rule.code)
+        };
+        assert!(has_fixture, "{} has no triggering fixture", rule.code);
+        assert!(
+            section.contains("Fixture:"),
+            "{}: fixture not named",
+            rule.code
+        );
+    }
+    // And nothing documented that the validator cannot emit.
+    for line in doc.lines().filter(|l| l.starts_with("### `")) {
+        let code = line.trim_start_matches("### `").trim_end_matches('`');
+        assert!(
+            validate::rule(code).is_some(),
+            "{code} documented but not a rule"
+        );
+    }
+}
