@@ -6,6 +6,7 @@ pub mod cell;
 pub mod export;
 pub mod form;
 pub mod json;
+pub mod read;
 pub mod report;
 pub mod schema;
 pub mod validate;

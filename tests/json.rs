@@ -311,7 +311,7 @@ fn edition_key_may_come_anywhere() {
 
 #[test]
 fn reading_as_the_wrong_edition_points_at_the_tag() {
-    let path = common::fixtures().join("2021/valid/sample-city-office-2022.json");
+    let path = common::fixtures().join("2021/valid/sample-city-government-2022.json");
     let err = json::from_slice_as::<zfxxgk::E2019>(&std::fs::read(path).unwrap()).unwrap_err();
     assert_eq!(err.pointer, "/edition");
 }

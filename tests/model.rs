@@ -101,7 +101,7 @@ fn cells_are_reachable_by_id_with_their_labels() {
 #[test]
 fn cell_mut_changes_the_typed_field() {
     let mut report =
-        common::load(&common::fixtures().join("2021/valid/sample-city-office-2022.json"));
+        common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json"));
     let id = CellId::Review(ReviewRow::LitigationDirect, ReviewColumn::Pending);
     let before = report.cell(id).and_then(|c| match c {
         CellRef::Count(c) => c.get(),
@@ -142,7 +142,7 @@ fn cells_iterate_in_official_order() {
 fn tidy_export_has_one_row_a_cell() {
     let reports = vec![
         seed(),
-        common::load(&common::fixtures().join("2021/valid/sample-city-office-2022.json")),
+        common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json")),
     ];
     let csv = zfxxgk::export::to_csv(&reports);
     let lines: Vec<&str> = csv.lines().collect();

@@ -202,7 +202,7 @@ fn validation_is_deterministic() {
 #[test]
 fn huge_counts_do_not_overflow() {
     let mut report =
-        common::load(&common::fixtures().join("2021/valid/sample-city-office-2022.json"));
+        common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json"));
     let Report::Format2021(r) = &mut report else {
         panic!()
     };

@@ -7,7 +7,7 @@
 //!
 //! ```
 //! let json = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"),
-//!     "/tests/fixtures/2021/valid/sample-city-office-2022.json")).unwrap();
+//!     "/tests/fixtures/2021/valid/sample-city-government-2022.json")).unwrap();
 //! let mut report = zfxxgk::json::from_slice(&json).unwrap();
 //! assert!(!zfxxgk::validate::validate(&report).has_errors());
 //!

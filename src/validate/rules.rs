@@ -73,7 +73,7 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
             continue;
         }
         if let Some(CellRef::Count(Cell::Value(decisions))) = p.cell(row, PC::Decisions) {
-            if change != 0 && current > 0 && i128::from(*decisions) == current {
+            if change != 0 && prev > 0 && current > 0 && i128::from(*decisions) == current {
                 let mut cells = cells;
                 cells.push(ptr(f, row, PC::Decisions));
                 sink.push(

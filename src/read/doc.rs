@@ -1,0 +1,327 @@
+//! The intermediate document both readers produce: lines of prose and rows of table cells, each
+//! with where it came from; and the split of a document into the six sections.
+
+use super::Location;
+use super::norm::key;
+use crate::form::{SECTIONS, SectionId};
+
+/// One cell of a table (or one cell-like piece of a flattened table line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tok {
+    /// The text, trimmed; empty for an empty cell.
+    pub text: String,
+    /// Where it came from.
+    pub loc: Location,
+}
+
+/// A line of the document: prose, or (from HTML) one row of a table with its cells.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// The text (for a table row, its cells joined by ` | `).
+    pub text: String,
+    /// Where it came from (its first character).
+    pub loc: Location,
+    /// The row's cells, for a table row from HTML.
+    pub cells: Option<Vec<Tok>>,
+}
+
+/// Split plain text into lines (any of `\n`, `\r\n`, `\r`), a BOM dropped. Lines are numbered from 1.
+pub fn text_lines(text: &str) -> Vec<Line> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        // A lone `\r` also ends a line (old Mac files); keep numbering by `\n`.
+        for part in raw.trim_end_matches('\r').split('\r') {
+            out.push(Line {
+                text: part.to_owned(),
+                loc: Location::Line {
+                    line: i + 1,
+                    column: 1,
+                },
+                cells: None,
+            });
+        }
+    }
+    out
+}
+
+/// Chinese numerals of the six sections.
+const NUMERALS: [char; 6] = ['一', '二', '三', '四', '五', '六'];
+
+/// A heading found in a line: which section, and the char range it takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Heading {
+    section: usize,
+    start: usize,
+    end: usize,
+    numbered: bool,
+}
+
+/// The title variants of each section, as keys.
+fn title_keys() -> Vec<Vec<Vec<char>>> {
+    SECTIONS
+        .iter()
+        .map(|s| {
+            std::iter::once(s.title)
+                .chain(s.aliases.iter().copied())
+                .map(|t| key(t).chars().collect())
+                .collect()
+        })
+        .collect()
+}
+
+/// Headings in one line. `chars` is the line; matching is done on keys char by char, so that a
+/// heading inside a long line (a report flattened onto one line) is found too.
+fn headings(chars: &[char], titles: &[Vec<Vec<char>>]) -> Vec<Heading> {
+    // Keyed chars with the index of the original char each came from.
+    let mut keyed: Vec<(char, usize)> = Vec::with_capacity(chars.len());
+    for (i, c) in chars.iter().enumerate() {
+        for k in key(&c.to_string()).chars() {
+            keyed.push((k, i));
+        }
+    }
+    let at = |p: usize, t: &[char]| -> bool {
+        t.iter()
+            .enumerate()
+            .all(|(k, c)| keyed.get(p + k).map(|x| x.0) == Some(*c))
+    };
+    let mut out = Vec::new();
+    let mut p = 0;
+    while p < keyed.len() {
+        let mut found = None;
+        for (s, variants) in titles.iter().enumerate() {
+            let numbered = keyed[p].0 == NUMERALS[s]
+                && matches!(keyed.get(p + 1).map(|x| x.0), Some('、' | '.' | ','));
+            for t in variants {
+                if numbered && at(p + 2, t) {
+                    found = Some((s, p, p + 2 + t.len(), true));
+                } else if p == 0 && keyed[0].0 == '、' && at(1, t) {
+                    found = Some((s, 0, 1 + t.len(), false));
+                } else if p == 0 && at(0, t) {
+                    // A bare title counts only as a whole line (or followed by punctuation).
+                    let rest = keyed.get(t.len()).map(|x| x.0);
+                    if rest.is_none() || matches!(rest, Some('。' | ':' | '(')) {
+                        found = Some((s, 0, t.len(), false));
+                    }
+                }
+                if found.is_some() {
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        match found {
+            Some((section, start, end, numbered)) => {
+                let start_char = keyed[start].1;
+                let end_char = keyed.get(end).map_or(chars.len(), |x| x.1);
+                out.push(Heading {
+                    section,
+                    start: start_char,
+                    end: end_char,
+                    numbered,
+                });
+                p = end;
+            }
+            None => p += 1,
+        }
+    }
+    out
+}
+
+fn shift(loc: Location, by: usize) -> Location {
+    match loc {
+        Location::Line { line, column } => Location::Line {
+            line,
+            column: column + by,
+        },
+        other => other,
+    }
+}
+
+/// The document split at the section headings.
+#[derive(Debug, Clone, Default)]
+pub struct Sections {
+    /// Lines before the first heading.
+    pub front: Vec<Line>,
+    /// For each section in official order: the heading's location and its lines.
+    pub body: [Option<(Location, Vec<Line>)>; 6],
+}
+
+impl Sections {
+    /// The lines of a section, if the section was found.
+    pub fn lines(&self, id: SectionId) -> Option<&[Line]> {
+        self.body[id as usize].as_ref().map(|(_, l)| l.as_slice())
+    }
+}
+
+/// Find the headings (in order: a section is accepted only after the ones before it) and split.
+pub fn split(lines: Vec<Line>) -> Sections {
+    let titles = title_keys();
+    let mut out = Sections::default();
+    let mut current: Option<usize> = None;
+    for line in lines {
+        if line.cells.is_some() {
+            push(&mut out, current, line);
+            continue;
+        }
+        let chars: Vec<char> = line.text.chars().collect();
+        let found: Vec<Heading> = headings(&chars, &titles)
+            .into_iter()
+            .filter(|h| h.numbered || h.start == 0)
+            .collect();
+        let mut pos = 0;
+        for h in found {
+            if current.is_some_and(|c| h.section <= c) || out.body[h.section].is_some() {
+                continue;
+            }
+            // Text before the heading stays with the section before it.
+            let before: String = chars[pos..h.start].iter().collect();
+            if !before.trim().is_empty() {
+                push(
+                    &mut out,
+                    current,
+                    Line {
+                        text: before,
+                        loc: shift(line.loc, pos),
+                        cells: None,
+                    },
+                );
+            }
+            out.body[h.section] = Some((shift(line.loc, h.start), Vec::new()));
+            current = Some(h.section);
+            pos = h.end;
+        }
+        let rest: String = chars[pos..].iter().collect();
+        if pos == 0 || !rest.trim().is_empty() {
+            push(
+                &mut out,
+                current,
+                Line {
+                    text: rest,
+                    loc: shift(line.loc, pos),
+                    cells: None,
+                },
+            );
+        }
+    }
+    out
+}
+
+fn push(out: &mut Sections, current: Option<usize>, line: Line) {
+    match current {
+        None => out.front.push(line),
+        Some(s) => {
+            if let Some((_, lines)) = out.body[s].as_mut() {
+                lines.push(line);
+            }
+        }
+    }
+}
+
+/// The cells of a table section: HTML rows as they are; flattened text lines split into cells by
+/// the layout they use (one cell a line, `|`-separated, cells ending in ` |`, tab-indented).
+pub fn tokens(lines: &[Line]) -> Vec<Tok> {
+    // Layout (b): cells end in ` |`, so a lone `|` is an empty cell. In layout (a) content lines
+    // have no `|` and a lone `|` only separates cells.
+    let pipe_cells = lines.iter().any(|l| {
+        let t = l.text.trim();
+        t.ends_with('|') && t.chars().any(|c| c != '|' && !c.is_whitespace())
+    });
+    let mut out = Vec::new();
+    for line in lines {
+        if let Some(cells) = &line.cells {
+            out.extend(cells.iter().cloned());
+            continue;
+        }
+        let text = line.text.as_str();
+        if text.contains('|') {
+            let trimmed = text.trim();
+            if trimmed.chars().all(|c| c == '|' || c.is_whitespace()) {
+                if pipe_cells && trimmed.chars().filter(|c| *c == '|').count() == 1 {
+                    out.push(Tok {
+                        text: String::new(),
+                        loc: line.loc,
+                    });
+                }
+                continue;
+            }
+            let mut parts: Vec<(usize, &str)> = Vec::new();
+            let mut offset = 0;
+            for p in text.split('|') {
+                parts.push((offset, p));
+                offset += p.chars().count() + 1;
+            }
+            if text.trim_end().ends_with('|') {
+                parts.pop();
+            }
+            if text.trim_start().starts_with('|') && !parts.is_empty() {
+                parts.remove(0);
+            }
+            for (off, p) in parts {
+                let lead = p.chars().take_while(|c| c.is_whitespace()).count();
+                out.push(Tok {
+                    text: p.trim().to_owned(),
+                    loc: shift(line.loc, off + lead),
+                });
+            }
+        } else if text.trim().is_empty() {
+            // A tab-indented blank cell (the seed's layout); a bare empty line only separates.
+            if text.contains('\t') || text.contains('\u{a0}') {
+                out.push(Tok {
+                    text: String::new(),
+                    loc: line.loc,
+                });
+            }
+        } else {
+            let lead = text.chars().take_while(|c| c.is_whitespace()).count();
+            out.push(Tok {
+                text: text.trim().to_owned(),
+                loc: shift(line.loc, lead),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<String> {
+        tokens(&text_lines(s)).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn layouts_tokenize_to_cells() {
+        // (a) lone pipes separate.
+        assert_eq!(texts("规章\n|\n0\n|\n1\n"), ["规章", "0", "1"]);
+        // (b) cells end in ` |`; a lone pipe is an empty cell, `||` is padding.
+        assert_eq!(
+            texts("行政处罚 |\n|\n+239 |\n239 |\n||\n"),
+            ["行政处罚", "", "+239", "239"]
+        );
+        // (c) one row a line.
+        assert_eq!(texts("规章 | 0 | | 3 |\n"), ["规章", "0", "", "3"]);
+        // seed: tab-indented, a tab alone is a blank cell.
+        assert_eq!(texts("\t规章\n\t0\n\t\n\t0\n\n"), ["规章", "0", "", "0"]);
+    }
+
+    #[test]
+    fn headings_split_sections_even_inside_a_line() {
+        let s = split(text_lines(
+            "某局2019年 政府信息公开工作年度报告 一、总体情况 正文 (一)主动公开 二、主动公开政府信息情况 表\n三、收到和处理政府信息公开申请情况\n无",
+        ));
+        assert_eq!(s.front.len(), 1);
+        assert!(s.body[0].as_ref().unwrap().1[0].text.contains("正文"));
+        assert_eq!(s.body[1].as_ref().unwrap().1[0].text.trim(), "表");
+        assert_eq!(s.lines(SectionId::Requests).unwrap()[0].text, "无");
+        // A list of titles in the preamble is not a heading.
+        let s = split(text_lines(
+            "本报告由总体情况、主动公开政府信息情况等六部分组成。\n、主动公开政府信息情况\n表",
+        ));
+        assert!(s.body[0].is_none());
+        assert!(s.body[1].is_some());
+    }
+}

@@ -1,0 +1,343 @@
+//! Readers for published reports: plain text (as extracted from web pages) and HTML, into the
+//! typed report, with a log of what was read where and what was not understood.
+//!
+//! Both readers are deterministic (no model, no network) and total: a truncated or partial
+//! report gives a partial [`Report`] with the missing sections recorded in the log, never an
+//! error and never a panic.
+//!
+//! ```
+//! let text = "某局2021年政府信息公开工作年度报告\n一、总体情况\n（一）主动公开\n全年主动公开信息近300条。\n\
+//!             二、主动公开政府信息情况\n第二十条第（五）项 |\n信息内容 | 本年处理决定数量 |\n行政许可 | 182 |\n";
+//! let reading = zfxxgk::read::read_text(text);
+//! assert_eq!(reading.report.edition(), zfxxgk::Edition::Format2021);
+//! let id = zfxxgk::CellId::Proactive(
+//!     zfxxgk::form::ProactiveRow::Licensing,
+//!     zfxxgk::form::ProactiveColumn::Decisions,
+//! );
+//! assert_eq!(reading.report.cell(id).unwrap().display(), "182");
+//! assert!(reading.log.missing().any(|e| e.message.contains("三、收到和处理政府信息公开申请情况")));
+//! ```
+
+mod doc;
+mod html;
+mod narrative;
+mod norm;
+mod tables;
+
+use std::fmt;
+
+use serde::Serialize;
+
+pub use html::read_html;
+pub use norm::key as label_key;
+
+use crate::form::{Edition, OVERVIEW_PARTS, PROBLEM_PARTS, SectionId};
+use crate::report::{AnnualReport, E2019, E2021, Overview, Period, Problems, Report, TableState};
+
+/// Where something was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Location {
+    /// A line of a text file (1-based), and the character column where the item starts.
+    Line {
+        /// Line, from 1.
+        line: usize,
+        /// Column in characters, from 1.
+        column: usize,
+    },
+    /// A block of an HTML page (a paragraph, a heading), numbered in document order from 1.
+    Block {
+        /// Block, from 1.
+        index: usize,
+    },
+    /// A cell of an HTML table, after rowspans and colspans are resolved into the grid.
+    Cell {
+        /// Table, from 1, in document order.
+        table: usize,
+        /// Grid row, from 1.
+        row: usize,
+        /// Grid column, from 1.
+        column: usize,
+    },
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Line { line, column } => write!(f, "line {line}, column {column}"),
+            Location::Block { index } => write!(f, "block {index}"),
+            Location::Cell { table, row, column } => {
+                write!(f, "table {table}, row {row}, column {column}")
+            }
+        }
+    }
+}
+
+/// What a log entry says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A value was taken into the report.
+    Read,
+    /// Something was read with a doubt (a misspelled label, a row with cells missing).
+    Warning,
+    /// Text in a table that is neither a label nor a value.
+    Unread,
+    /// A part of the report that was not found.
+    Missing,
+    /// A decision the reader made that is worth knowing (an edition assumed).
+    Note,
+}
+
+/// One line of the read log.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct LogEntry {
+    /// What kind of entry.
+    pub kind: EntryKind,
+    /// Where in the source, if anywhere.
+    pub location: Option<Location>,
+    /// For [`EntryKind::Read`]: the JSON Pointer the value went to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// What was read, or what the problem is.
+    pub message: String,
+}
+
+/// What a reader read, where, and what it could not.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Log {
+    /// Entries in reading order.
+    pub entries: Vec<LogEntry>,
+}
+
+impl Log {
+    fn push(
+        &mut self,
+        kind: EntryKind,
+        location: Option<Location>,
+        pointer: Option<&str>,
+        message: String,
+    ) {
+        self.entries.push(LogEntry {
+            kind,
+            location,
+            pointer: pointer.map(str::to_owned),
+            message,
+        });
+    }
+
+    pub(crate) fn read(&mut self, at: Location, pointer: &str, text: &str) {
+        self.push(EntryKind::Read, Some(at), Some(pointer), text.to_owned());
+    }
+
+    pub(crate) fn warn(&mut self, at: Location, message: String) {
+        self.push(EntryKind::Warning, Some(at), None, message);
+    }
+
+    pub(crate) fn unread(&mut self, at: Location, text: &str) {
+        self.push(EntryKind::Unread, Some(at), None, text.to_owned());
+    }
+
+    pub(crate) fn not_found(&mut self, message: String) {
+        self.push(EntryKind::Missing, None, None, message);
+    }
+
+    pub(crate) fn note(&mut self, at: Option<Location>, message: String) {
+        self.push(EntryKind::Note, at, None, message);
+    }
+
+    /// Entries of one kind.
+    pub fn of(&self, kind: EntryKind) -> impl Iterator<Item = &LogEntry> {
+        self.entries.iter().filter(move |e| e.kind == kind)
+    }
+
+    /// The warnings.
+    pub fn warnings(&self) -> impl Iterator<Item = &LogEntry> {
+        self.of(EntryKind::Warning)
+    }
+
+    /// What was not found.
+    pub fn missing(&self) -> impl Iterator<Item = &LogEntry> {
+        self.of(EntryKind::Missing)
+    }
+
+    /// Where the value at a JSON Pointer was read, if it was.
+    pub fn source_of(&self, pointer: &str) -> Option<Location> {
+        self.entries
+            .iter()
+            .find(|e| e.kind == EntryKind::Read && e.pointer.as_deref() == Some(pointer))
+            .and_then(|e| e.location)
+    }
+}
+
+/// A report as read, and the log of the reading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The report (partial where the source is).
+    pub report: Report,
+    /// What was read where, and what was not.
+    pub log: Log,
+}
+
+/// Read a report from text extracted from a web page (any of the flattened table layouts).
+pub fn read_text(text: &str) -> Reading {
+    assemble(doc::text_lines(text))
+}
+
+/// Build the report from the document's lines.
+pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
+    let mut log = Log::default();
+    let sections = doc::split(lines);
+    let meta = narrative::meta(&sections.front, &mut log);
+
+    // The tables' cells, and the edition their labels say.
+    let table_items: Vec<(SectionId, Vec<(tables::Item, Location)>)> =
+        [SectionId::Proactive, SectionId::Requests, SectionId::Review]
+            .into_iter()
+            .filter_map(|id| {
+                let lines = sections.lines(id)?;
+                Some((id, tables::resolve(&doc::tokens(lines))))
+            })
+            .collect();
+    let (v2019, v2021) = table_items.iter().fold((0, 0), |acc, (_, items)| {
+        let (a, b) = tables::detect(items);
+        (acc.0 + a, acc.1 + b)
+    });
+    let edition = if v2019 > v2021 {
+        Edition::Trial2019
+    } else if v2021 > v2019 {
+        Edition::Format2021
+    } else {
+        let e = meta.year.map_or(Edition::Format2021, |y| {
+            Edition::for_report_year(i32::from(y))
+        });
+        log.note(
+            None,
+            format!(
+                "the table labels do not tell the edition; assumed {} from the report year",
+                e.tag()
+            ),
+        );
+        e
+    };
+    if v2019 > 0 && v2021 > 0 {
+        log.note(
+            None,
+            format!("labels of both editions: {v2019} of the 2019 format, {v2021} of the 2021 format; read as {}", edition.tag()),
+        );
+    }
+
+    let mut report = match edition {
+        Edition::Trial2019 => Report::Trial2019(AnnualReport::<E2019>::default()),
+        Edition::Format2021 => Report::Format2021(AnnualReport::<E2021>::default()),
+    };
+    let year = meta.year.unwrap_or(0);
+    if meta.year.is_none() {
+        log.not_found("the report year was not found".into());
+    }
+    if meta.agency.is_empty() {
+        log.not_found("the agency's name was not found".into());
+    }
+    crate::with_report!(&mut report, r => {
+        r.agency = meta.agency.clone();
+        r.title = meta.title.clone();
+        r.year = year;
+        r.issuer = meta.issuer;
+        r.period = meta.period.map(|(start, end)| Period { start, end });
+        r.published = meta.published;
+        r.preamble = meta.preamble.clone();
+    });
+
+    for sec in report.form().sections() {
+        if sections.body[sec.id as usize].is_none() {
+            log.not_found(format!("section {} not found", sec.heading()));
+        }
+    }
+
+    // Narrative sections.
+    if let Some(lines) = sections.lines(SectionId::Overview) {
+        let (summary, p) = narrative::parts(lines, &OVERVIEW_PARTS);
+        let figures = narrative::figures(lines, &mut log);
+        let mut it = p.into_iter();
+        let overview = Overview {
+            summary,
+            proactive: it.next().flatten(),
+            requests: it.next().flatten(),
+            management: it.next().flatten(),
+            platform: it.next().flatten(),
+            oversight: it.next().flatten(),
+            figures,
+        };
+        crate::with_report!(&mut report, r => r.overview = Some(overview));
+    }
+    if let Some(lines) = sections.lines(SectionId::Problems) {
+        let (summary, p) = narrative::parts(lines, &PROBLEM_PARTS);
+        let mut it = p.into_iter();
+        let problems = Problems {
+            summary,
+            problems: it.next().flatten(),
+            improvements: it.next().flatten(),
+            measures: it.next().flatten(),
+        };
+        crate::with_report!(&mut report, r => r.problems = Some(problems));
+    }
+    if let Some(lines) = sections.lines(SectionId::OtherMatters) {
+        let text: Vec<&str> = lines
+            .iter()
+            .map(|l| l.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        crate::with_report!(&mut report, r => r.other_matters = Some(text.join("\n")));
+    }
+
+    // Tables.
+    for (id, items) in &table_items {
+        let lines = sections.lines(*id).unwrap_or_default();
+        let declared_none = {
+            let text: String = lines.iter().map(|l| norm::key(&l.text)).collect();
+            text == "无" || text == "无。"
+        };
+        let heading = report.form().section(*id).heading();
+        match id {
+            SectionId::Proactive => {
+                if declared_none {
+                    log.warn(
+                        sections.body[*id as usize]
+                            .as_ref()
+                            .map_or(Location::Block { index: 0 }, |b| b.0),
+                        "section 二 is 无; the table is left blank".into(),
+                    );
+                }
+                crate::with_report!(&mut report, r => r.proactive = Some(Default::default()));
+                let n = tables::fill_rows(&mut report, items, "proactive", &mut log);
+                if n == 0 {
+                    log.not_found(format!("no table rows found in section {heading}"));
+                }
+            }
+            SectionId::Requests => {
+                if declared_none {
+                    crate::with_report!(&mut report, r => r.requests = Some(TableState::DeclaredNone));
+                    continue;
+                }
+                crate::with_report!(&mut report, r => r.requests = Some(TableState::Filled(Default::default())));
+                if tables::fill_rows(&mut report, items, "requests", &mut log) == 0 {
+                    crate::with_report!(&mut report, r => r.requests = None);
+                    log.not_found(format!("no table found in section {heading}"));
+                }
+            }
+            SectionId::Review => {
+                if declared_none {
+                    crate::with_report!(&mut report, r => r.review = Some(TableState::DeclaredNone));
+                    continue;
+                }
+                crate::with_report!(&mut report, r => r.review = Some(TableState::Filled(Default::default())));
+                if tables::fill_in_order(&mut report, items, &mut log) == 0 {
+                    crate::with_report!(&mut report, r => r.review = None);
+                    log.not_found(format!("no table found in section {heading}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    Reading { report, log }
+}

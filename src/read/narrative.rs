@@ -1,0 +1,499 @@
+//! The prose sections: the metadata in the front matter, the parts of 一 and 五, and the
+//! figures (totals and breakdowns) stated in 一.
+
+use chrono::NaiveDate;
+
+use super::doc::Line;
+use super::norm::{Found, key, quantities};
+use super::{Location, Log};
+use crate::cell::Figure;
+use crate::form::PartDecl;
+use crate::report::Issuer;
+
+/// The metadata found in the text before section 一.
+#[derive(Debug, Default)]
+pub struct Meta {
+    pub title: Option<String>,
+    pub agency: String,
+    pub year: Option<u16>,
+    pub period: Option<(NaiveDate, NaiveDate)>,
+    pub published: Option<NaiveDate>,
+    pub issuer: Option<Issuer>,
+    pub preamble: Option<String>,
+}
+
+fn digits_at(chars: &[char], i: usize, n: usize) -> Option<u32> {
+    let mut v = 0;
+    for k in 0..n {
+        v = v * 10 + chars.get(i + k)?.to_digit(10)?;
+    }
+    Some(v)
+}
+
+/// Dates in a text, in order: `2020年1月1日`, `2020-01-19`, and the forms real pages mangle:
+/// `20201月1日` (年 lost), `至12月31日` (the year of the date before it).
+pub fn dates(text: &str) -> Vec<NaiveDate> {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).and_then(|c| c.to_digit(10));
+    // The run of digits ending just before `end`: (start, value digits).
+    let run_before = |end: usize| -> (usize, Vec<u32>) {
+        let mut start = end;
+        while start > 0 && digit(start - 1).is_some() {
+            start -= 1;
+        }
+        (start, (start..end).filter_map(digit).collect())
+    };
+    let num = |ds: &[u32]| {
+        ds.iter()
+            .fold(0u32, |v, d| v.saturating_mul(10).saturating_add(*d))
+    };
+    let mut out: Vec<(usize, NaiveDate)> = Vec::new();
+    let mut last_year: Option<i32> = None;
+    for (m_at, c) in chars.iter().enumerate() {
+        if *c != '月' {
+            continue;
+        }
+        let (m_start, m_digits) = run_before(m_at);
+        // The day: digits after 月, then 日.
+        let mut d_end = m_at + 1;
+        while digit(d_end).is_some() && d_end - m_at <= 2 {
+            d_end += 1;
+        }
+        if d_end == m_at + 1 || chars.get(d_end) != Some(&'日') {
+            continue;
+        }
+        let day = num(&(m_at + 1..d_end).filter_map(digit).collect::<Vec<_>>());
+        let (year, month) = match m_digits.len() {
+            1 | 2 if m_start > 0 && chars[m_start - 1] == '年' => {
+                let (_, y) = run_before(m_start - 1);
+                if y.len() != 4 {
+                    continue;
+                }
+                (num(&y) as i32, num(&m_digits))
+            }
+            1 | 2 => match last_year {
+                Some(y) => (y, num(&m_digits)),
+                None => continue,
+            },
+            5 | 6 => (num(&m_digits[..4]) as i32, num(&m_digits[4..])),
+            _ => continue,
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(year, month, day) {
+            last_year = Some(year);
+            out.push((m_start, date));
+        }
+    }
+    // ISO dates (`2021-01-19`).
+    for i in 0..chars.len() {
+        if (i > 0 && digit(i - 1).is_some()) || i + 10 > chars.len() {
+            continue;
+        }
+        let s: String = chars[i..i + 10].iter().collect();
+        if let Ok(d) = NaiveDate::parse_from_str(&s, "%Y-%m-%d") {
+            out.push((i, d));
+        }
+    }
+    out.sort_by_key(|(at, _)| *at);
+    out.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The first plausible report year (`2020年`) in a text.
+fn year_in(text: &str) -> Option<u16> {
+    let chars: Vec<char> = text.chars().collect();
+    (0..chars.len().saturating_sub(4)).find_map(|i| {
+        if i > 0 && chars[i - 1].is_ascii_digit() {
+            return None;
+        }
+        let y = digits_at(&chars, i, 4)?;
+        ((2007..=2100).contains(&y) && chars.get(i + 4) == Some(&'年')).then_some(y as u16)
+    })
+}
+
+fn issuer_of(agency: &str) -> Option<Issuer> {
+    if ["人民政府", "街道办事处", "镇", "乡", "街道"]
+        .iter()
+        .any(|s| agency.ends_with(s))
+    {
+        Some(Issuer::PeoplesGovernment)
+    } else if [
+        "局",
+        "委",
+        "委员会",
+        "厅",
+        "办",
+        "办公室",
+        "办公厅",
+        "中心",
+        "署",
+        "院",
+        "部",
+        "会",
+    ]
+    .iter()
+    .any(|s| agency.ends_with(s))
+    {
+        Some(Issuer::Department)
+    } else {
+        None
+    }
+}
+
+/// Agency names stated in a text: before a report year in the title, or after 公布/现将 in the
+/// preamble (`现特向社会公布秀洲区教育体育局二〇二0年…`).
+fn agency_candidates(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for marker in ["公布", "现将"] {
+        for (pos, _) in text.match_indices(marker) {
+            let rest = &text[pos + marker.len()..];
+            let end = rest
+                .char_indices()
+                .find(|(_, c)| {
+                    c.is_ascii_digit()
+                        || matches!(c, '二' | '〇' | '(' | '（' | '《' | '，' | ',' | '。')
+                })
+                .map_or(0, |(i, _)| i);
+            let name = rest[..end].trim();
+            let n = name.chars().count();
+            if (3..=40).contains(&n)
+                && !name.starts_with(['我', '本'])
+                && !name.contains(|c: char| {
+                    c.is_whitespace() || matches!(c, ':' | '：' | '《' | '》' | '|')
+                })
+            {
+                out.push(name.to_owned());
+            }
+        }
+    }
+    out
+}
+
+/// Page chrome around a report: publication data, breadcrumbs, view counters, comment lines.
+fn is_chrome(line: &str) -> bool {
+    let t = line.trim();
+    const PREFIXES: &[&str] = &[
+        "#",
+        "发布日期",
+        "发布时间",
+        "发布者",
+        "发布机构",
+        "日期",
+        "来源",
+        "作者",
+        "浏览",
+        "阅读",
+        "字体",
+        "字号",
+        "当前位置",
+        "您的位置",
+        "首页",
+        "索引号",
+        "信息来源",
+        "点击",
+        "打印",
+    ];
+    PREFIXES.iter().any(|p| t.starts_with(p)) || t.contains(" > ") || t.contains('»')
+}
+
+/// Read the front matter: title, agency, year, period, publication date, issuer, preamble.
+pub fn meta(front: &[Line], log: &mut Log) -> Meta {
+    let mut m = Meta::default();
+    let lines: Vec<&Line> = front.iter().filter(|l| !l.text.trim().is_empty()).collect();
+    // The title: a line (or a `|` cell of one) that ends with 报告 and is not a sentence.
+    let mut title_at = None;
+    for (i, l) in lines.iter().enumerate() {
+        if l.text.trim_start().starts_with('#') {
+            continue;
+        }
+        let found = l.text.split('|').map(str::trim).find(|seg| {
+            let seg = seg.trim_end_matches(['。', ':', '：']);
+            seg.ends_with("报告")
+                && seg.contains("信息公开")
+                && !seg.contains(['，', ',', '。', '《'])
+                && seg.chars().count() <= 60
+        });
+        if let Some(t) = found {
+            title_at = Some(i);
+            log.read(l.loc, "/title", t);
+            m.title = Some(t.to_owned());
+            break;
+        }
+    }
+    // The preamble: what follows the title (what comes before it is page chrome), less the
+    // lines of page chrome (dates, sources, breadcrumbs).
+    let preamble: Vec<&str> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, l)| title_at.is_none_or(|t| *i > t) && !is_chrome(&l.text))
+        .map(|(_, l)| l.text.trim())
+        .collect();
+    if !preamble.is_empty() {
+        m.preamble = Some(preamble.join("\n"));
+    }
+    let all: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    // Year: the title's, else the first one stated.
+    m.year = m
+        .title
+        .as_deref()
+        .and_then(year_in)
+        .or_else(|| year_in(&all));
+    // Agency: the longest name stated (the full name beats an abbreviation).
+    let mut candidates = Vec::new();
+    if let Some(t) = &m.title {
+        let end = t
+            .char_indices()
+            .find(|(_, c)| c.is_ascii_digit())
+            .map_or(0, |(i, _)| i);
+        let name = t[..end].trim().trim_start_matches([':', '：']);
+        let name = name.rsplit([':', '：']).next().unwrap_or(name).trim();
+        if name.chars().count() >= 2 {
+            candidates.push(name.to_owned());
+        }
+    }
+    candidates.extend(agency_candidates(&preamble.join("\n")));
+    if let Some(best) = candidates.iter().max_by_key(|c| c.chars().count()) {
+        m.agency = best.clone();
+    }
+    m.issuer = issuer_of(&m.agency);
+    // Period: the first two dates in the sentence that names the statistics period (统计期限,
+    // 统计时限); nothing is guessed from other dates.
+    if let Some(p) = all.find("统计") {
+        let sentence: String = all[p..]
+            .chars()
+            .take_while(|c| !matches!(c, '。' | '\n'))
+            .take(120)
+            .collect();
+        let ds = dates(&sentence);
+        if ds.len() >= 2 && ds[0] <= ds[1] {
+            m.period = Some((ds[0], ds[1]));
+        } else if let Some(l) = lines.iter().find(|l| l.text.contains("统计")) {
+            log.warn(
+                l.loc,
+                format!("the statistics period could not be read as two dates: “{sentence}”"),
+            );
+        }
+    }
+    for marker in ["发布日期", "发布时间", "成文日期", "日期"] {
+        if let Some(p) = all.find(marker) {
+            if let Some(d) = dates(&all[p..]).first() {
+                m.published = Some(*d);
+                break;
+            }
+        }
+    }
+    m
+}
+
+/// Text split into the declared parts: `(summary, [part texts])`, by numbered part headings
+/// (`（一）主动公开情况`, `(二)依申请公开情况:…`).
+pub fn parts(lines: &[Line], decls: &[PartDecl]) -> (Option<String>, Vec<Option<String>>) {
+    let mut summary: Vec<String> = Vec::new();
+    let mut texts: Vec<Vec<String>> = vec![Vec::new(); decls.len()];
+    let mut current: Option<usize> = None;
+    let mut seen = vec![false; decls.len()];
+    for line in lines {
+        let t = line.text.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let k = key(t);
+        let numbered = k.starts_with('(')
+            && k.chars().nth(2) == Some(')')
+            && k.chars()
+                .nth(1)
+                .is_some_and(|c| "一二三四五六七八九十".contains(c));
+        if numbered {
+            // The heading runs to the first 。 or colon; the rest of the line is content.
+            let cut = t
+                .char_indices()
+                .find(|(_, c)| matches!(c, '。' | ':' | '：'))
+                .map(|(i, c)| (i, i + c.len_utf8()));
+            let (head, rest) = match cut {
+                Some((i, j)) => (&t[..i], t[j..].trim()),
+                None => (t, ""),
+            };
+            let hk = key(head);
+            let which = decls.iter().position(|d| {
+                std::iter::once(d.label)
+                    .chain(d.aliases.iter().copied())
+                    .any(|l| hk.contains(&key(l)))
+            });
+            if let Some(w) = which.filter(|w| !seen[*w]) {
+                seen[w] = true;
+                current = Some(w);
+                if !rest.is_empty() {
+                    texts[w].push(rest.to_owned());
+                }
+                continue;
+            }
+            current = None;
+        }
+        match current {
+            Some(w) => texts[w].push(t.to_owned()),
+            None => summary.push(t.to_owned()),
+        }
+    }
+    let join = |v: &Vec<String>| (!v.is_empty()).then(|| v.join("\n"));
+    (join(&summary), texts.iter().map(join).collect())
+}
+
+const DELIMITERS: &[char] = &[
+    '，', ',', '、', '。', '；', ';', '：', ':', '！', '？', '!', '?', '\n',
+];
+
+fn label_of(chars: &[char], from: usize, to: usize) -> String {
+    let start = (from..to)
+        .rev()
+        .find(|i| DELIMITERS.contains(&chars[*i]))
+        .map_or(from, |i| i + 1);
+    let mut s: String = chars[start..to].iter().collect();
+    s = s.trim().to_owned();
+    for lead in ["其中", "包括", "含"] {
+        if let Some(rest) = s.strip_prefix(lead) {
+            s = rest
+                .trim_start_matches([',', '，', ':', '：'])
+                .trim()
+                .to_owned();
+        }
+    }
+    s
+}
+
+/// After a quantity: does `其中`/`包括` open a breakdown before the next quantity? Returns where
+/// the breakdown's words begin.
+fn opener(chars: &[char], from: usize, to: usize) -> Option<usize> {
+    let mut i = from;
+    while i < to && matches!(chars[i], '，' | ',' | '。' | ' ' | '　' | '(' | '（') {
+        i += 1;
+    }
+    let rest: String = chars[i..to.min(i + 2)].iter().collect();
+    (rest == "其中" || rest == "包括").then_some(i)
+}
+
+/// The end of the sentence a breakdown runs in: the next 。, ！, ？ or line end.
+fn sentence_end(chars: &[char], from: usize) -> usize {
+    (from..chars.len())
+        .find(|i| matches!(chars[*i], '。' | '！' | '？' | '!' | '?' | '\n'))
+        .unwrap_or(chars.len())
+}
+
+/// Reading state: the quantities of a line and the next one to take.
+struct Cursor<'a> {
+    chars: &'a [char],
+    found: &'a [Found],
+    idx: usize,
+}
+
+impl Cursor<'_> {
+    /// One figure: the quantity at `idx`, its label (from `from`), and its breakdown if one
+    /// follows, limited to `limit`.
+    fn figure(&mut self, from: usize, limit: usize) -> (Figure, usize) {
+        let f = &self.found[self.idx];
+        self.idx += 1;
+        let label = label_of(self.chars, from, f.start);
+        let mut fig = Figure::new(&label, f.quantity.clone());
+        let mut end = f.end;
+        let next = self
+            .found
+            .get(self.idx)
+            .map_or(self.chars.len(), |n| n.start);
+        if let Some(open) = opener(self.chars, f.end, next) {
+            let (parts, last) = self.parts(&fig, open, limit);
+            fig.parts = parts;
+            end = end.max(last);
+        }
+        (fig, end)
+    }
+
+    /// The parts of a breakdown opened at `open`: up to the sentence's end, while their unit is
+    /// the total's, and cut where they reach the total exactly, or else at the first `；`.
+    fn parts(&mut self, total: &Figure, open: usize, limit: usize) -> (Vec<Figure>, usize) {
+        let group_end = sentence_end(self.chars, open).min(limit);
+        let mut parts: Vec<(usize, usize, usize, Figure)> = Vec::new();
+        let mut from = open;
+        let mut last = open;
+        while self.idx < self.found.len() && self.found[self.idx].start < group_end {
+            let q = &self.found[self.idx].quantity;
+            if !total.quantity.unit.is_empty()
+                && !q.unit.is_empty()
+                && q.unit != total.quantity.unit
+            {
+                break;
+            }
+            let first = self.idx;
+            let start = self.found[self.idx].start;
+            let (fig, end) = self.figure(from, group_end);
+            from = end;
+            last = end;
+            parts.push((first, start, end, fig));
+        }
+        let mut cut = None;
+        if total.quantity.approx == crate::cell::Approx::Exact {
+            let mut sum: u128 = 0;
+            for (k, (_, _, _, p)) in parts.iter().enumerate() {
+                if p.quantity.approx != crate::cell::Approx::Exact {
+                    break;
+                }
+                sum += u128::from(p.quantity.value);
+                if sum == u128::from(total.quantity.value) {
+                    cut = Some(k + 1);
+                    break;
+                }
+            }
+        }
+        if cut.is_none() {
+            if let Some(semi) = (open..group_end).find(|i| matches!(self.chars[*i], '；' | ';')) {
+                let before = parts.iter().filter(|(_, s, _, _)| *s < semi).count();
+                if before > 0 {
+                    cut = Some(before);
+                }
+            }
+        }
+        if let Some(c) = cut {
+            if c < parts.len() {
+                self.idx = parts[c].0;
+                last = parts[c - 1].2;
+                parts.truncate(c);
+            }
+        }
+        (parts.into_iter().map(|(_, _, _, f)| f).collect(), last)
+    }
+}
+
+fn log_figures(figs: &[Figure], path: &str, first: usize, loc: Location, log: &mut Log) {
+    for (k, f) in figs.iter().enumerate() {
+        let here = format!("{path}/{}", first + k);
+        log.read(loc, &here, &format!("{}{}", f.label, f.quantity));
+        log_figures(&f.parts, &format!("{here}/parts"), 0, loc, log);
+    }
+}
+
+/// The figures stated in the lines of section 一, in order: each quantity with the words before
+/// it, and the parts after `其中`/`包括`.
+pub fn figures(lines: &[Line], log: &mut Log) -> Vec<Figure> {
+    let mut out: Vec<Figure> = Vec::new();
+    for line in lines {
+        let chars: Vec<char> = line.text.chars().collect();
+        let found = quantities(&chars);
+        let mut cur = Cursor {
+            chars: &chars,
+            found: &found,
+            idx: 0,
+        };
+        let mut from = 0;
+        let mut figs = Vec::new();
+        while cur.idx < found.len() {
+            let (fig, end) = cur.figure(from, chars.len());
+            from = end;
+            if !fig.label.is_empty() {
+                figs.push(fig);
+            }
+        }
+        log_figures(&figs, "/overview/figures", out.len(), line.loc, log);
+        out.extend(figs);
+    }
+    out
+}

@@ -1,0 +1,310 @@
+//! Text normalisation for matching labels, and the parsers for cell values and the quantities
+//! stated in prose.
+
+use std::str::FromStr;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::cell::{Amount, Approx, Magnitude, Money, MoneyUnit, Quantity};
+
+/// The key a label is matched by: NFKC (full-width and ASCII punctuation alike), whitespace and
+/// quotation marks removed, `、` after a leading digit read as `.` (`1、属于` = `1.属于`).
+pub fn key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfkc() {
+        if c.is_whitespace() || matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」')
+        {
+            continue;
+        }
+        out.push(c);
+    }
+    if let Some(pos) = out.find('、') {
+        if pos > 0 && out[..pos].chars().all(|c| c.is_ascii_digit()) {
+            out.replace_range(pos..pos + '、'.len_utf8(), ".");
+        }
+    }
+    out
+}
+
+/// The key without a trailing parenthetical note (`现行有效件数(历史累计)` → `现行有效件数`).
+pub fn key_without_note(k: &str) -> Option<&str> {
+    let stripped = k.strip_suffix(')')?;
+    let open = stripped.rfind('(')?;
+    (open > 0).then(|| &k[..open])
+}
+
+/// A cell value as read from text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CellText {
+    /// Nothing in the cell.
+    Empty,
+    /// `/`, `-`, `—` and the like.
+    NotApplicable,
+    /// A signed whole number, with the unit written after it, if any.
+    Integer(i128, String),
+    /// A decimal amount with its money unit, if written.
+    Amount(Amount, Option<MoneyUnit>),
+    /// Text that is not a value.
+    Other(String),
+}
+
+/// Whether a token looks like a cell value rather than a label.
+pub fn classify(raw: &str) -> CellText {
+    let t: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return CellText::Empty;
+    }
+    if matches!(t.as_str(), "/" | "-" | "—" | "——" | "--" | "\\" | "–" | "―") {
+        return CellText::NotApplicable;
+    }
+    // Money units first (万元 before 元).
+    for (suffix, unit) in [("万元", MoneyUnit::WanYuan), ("元", MoneyUnit::Yuan)] {
+        if let Some(num) = t.strip_suffix(suffix) {
+            let num = num.replace(',', "");
+            if let Ok(a) = Amount::from_str(&num) {
+                return CellText::Amount(a, Some(unit));
+            }
+        }
+    }
+    let (sign, rest) = match t.chars().next() {
+        Some('+') => (1, &t[1..]),
+        Some(c @ ('-' | '—' | '−' | '–')) => (-1, &t[c.len_utf8()..]),
+        _ => (1, t.as_str()),
+    };
+    let digits_end = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || *c == ','))
+        .map_or(rest.len(), |(i, _)| i);
+    let (digits, unit) = rest.split_at(digits_end);
+    let digits = digits.replace(',', "");
+    if !digits.is_empty() && digits.len() <= 30 {
+        if unit.is_empty() || matches!(unit, "件" | "项" | "个" | "条" | "次" | "宗") {
+            if let Ok(v) = digits.parse::<i128>() {
+                return CellText::Integer(sign * v, unit.to_owned());
+            }
+        }
+        if sign == 1 && unit.starts_with('.') {
+            if let Ok(a) = Amount::from_str(&format!("{digits}{unit}")) {
+                return CellText::Amount(a, None);
+            }
+        }
+    }
+    CellText::Other(raw.trim().to_owned())
+}
+
+/// Read a money cell: an amount with an optional unit; a whole number is an amount too.
+pub fn money(text: &CellText, header_unit: Option<MoneyUnit>) -> Option<Money> {
+    match text {
+        CellText::Amount(a, unit) => Some(Money {
+            amount: *a,
+            unit: unit.or(header_unit),
+        }),
+        CellText::Integer(v, unit) if *v >= 0 && unit.is_empty() => Some(Money {
+            amount: Amount::from_str(&v.to_string()).ok()?,
+            unit: header_unit,
+        }),
+        _ => None,
+    }
+}
+
+/// Measure words a prose quantity may end with, longest first.
+const UNITS: &[&str] = &[
+    "批次", "人次", "篇次", "条次", "条", "件", "次", "篇", "项", "份", "场", "期", "家", "户",
+];
+
+/// A quantity found in prose: its char range in the text and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Char index where the quantity (with its approximation word) starts.
+    pub start: usize,
+    /// Char index just past it.
+    pub end: usize,
+    /// The quantity.
+    pub quantity: Quantity,
+}
+
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => c.to_digit(10),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+fn starts(chars: &[char], at: usize, word: &str) -> bool {
+    word.chars()
+        .enumerate()
+        .all(|(k, w)| chars.get(at + k) == Some(&w))
+}
+
+/// Every quantity with a measure word in a text (`近3000条`, `350余条`, `6万余条`, `逾50万次`).
+pub fn quantities(chars: &[char]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if digit(chars[i]).is_none()
+            || (i > 0
+                && (digit(chars[i - 1]).is_some()
+                    || chars[i - 1] == '.'
+                    || chars[i - 1].is_ascii_alphabetic()))
+        {
+            i += 1;
+            continue;
+        }
+        // The number.
+        let mut j = i;
+        let mut int: u128 = 0;
+        let mut frac = String::new();
+        let mut overflow = false;
+        while let Some(d) = chars.get(j).and_then(|c| digit(*c)) {
+            int = match int
+                .checked_mul(10)
+                .and_then(|v| v.checked_add(u128::from(d)))
+            {
+                Some(v) => v,
+                None => {
+                    overflow = true;
+                    0
+                }
+            };
+            j += 1;
+        }
+        if chars.get(j) == Some(&'.') && chars.get(j + 1).and_then(|c| digit(*c)).is_some() {
+            j += 1;
+            while let Some(d) = chars.get(j).and_then(|c| digit(*c)) {
+                frac.push(char::from_digit(d, 10).unwrap_or('0'));
+                j += 1;
+            }
+        }
+        let ordinal = i > 0 && chars[i - 1] == '第';
+        let mut magnitude = Magnitude::One;
+        if chars.get(j) == Some(&'万') {
+            magnitude = Magnitude::Wan;
+            j += 1;
+        } else if chars.get(j) == Some(&'亿') {
+            magnitude = Magnitude::Yi;
+            j += 1;
+        }
+        let mut approx = Approx::Exact;
+        if chars.get(j) == Some(&'余') {
+            approx = Approx::Plus;
+            j += 1;
+        } else if chars.get(j) == Some(&'多') {
+            approx = Approx::More;
+            j += 1;
+        }
+        let unit = UNITS.iter().find(|u| starts(chars, j, u)).copied();
+        let has_unit = unit.is_some() || (magnitude != Magnitude::One);
+        if ordinal || overflow || !has_unit {
+            i = j.max(i + 1);
+            continue;
+        }
+        let end = j + unit.map_or(0, |u| u.chars().count());
+        // The approximation word before the number.
+        let mut start = i;
+        for (word, a) in [
+            ("超过", Approx::MoreThan),
+            ("不足", Approx::Under),
+            ("不到", Approx::Under),
+            ("近", Approx::Nearly),
+            ("约", Approx::About),
+            ("逾", Approx::Over),
+        ] {
+            let n = word.chars().count();
+            if i >= n && starts(chars, i - n, word) && approx == Approx::Exact {
+                approx = a;
+                start = i - n;
+                break;
+            }
+        }
+        let factor = u128::from(magnitude.factor());
+        let scale = 10u128.checked_pow(u32::try_from(frac.len()).unwrap_or(u32::MAX));
+        let value = scale.and_then(|scale| {
+            let f: u128 = if frac.is_empty() {
+                0
+            } else {
+                frac.parse().ok()?
+            };
+            let whole = int.checked_mul(factor)?;
+            let part = f.checked_mul(factor)? / scale;
+            // A fraction that does not come out whole in units is not a count.
+            if f.checked_mul(factor)? % scale != 0 {
+                return None;
+            }
+            u64::try_from(whole.checked_add(part)?).ok()
+        });
+        if let Some(value) = value {
+            out.push(Found {
+                start,
+                end,
+                quantity: Quantity {
+                    value,
+                    approx,
+                    magnitude,
+                    unit: unit.unwrap_or("").to_owned(),
+                },
+            });
+        }
+        i = end.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Vec<String> {
+        let chars: Vec<char> = s.chars().collect();
+        quantities(&chars)
+            .iter()
+            .map(|f| f.quantity.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn keys_fold_punctuation_and_space() {
+        assert_eq!(key("第二十条第（一）项"), key("第二十条第(一)项"));
+        assert_eq!(key("商业 企业"), "商业企业");
+        assert_eq!(key("3.危及“三安全一稳定”"), "3.危及三安全一稳定");
+        assert_eq!(key("1、属于国家秘密"), "1.属于国家秘密");
+        assert_eq!(
+            key_without_note(&key("现行有效件数 (历史累计)")),
+            Some("现行有效件数")
+        );
+    }
+
+    #[test]
+    fn cell_values() {
+        assert_eq!(classify(" 0"), CellText::Integer(0, String::new()));
+        assert_eq!(classify("+6"), CellText::Integer(6, String::new()));
+        assert_eq!(classify("－4"), CellText::Integer(-4, String::new()));
+        assert_eq!(classify("—2"), CellText::Integer(-2, String::new()));
+        assert_eq!(classify("１２"), CellText::Integer(12, String::new()));
+        assert_eq!(classify("/"), CellText::NotApplicable);
+        assert_eq!(classify("—"), CellText::NotApplicable);
+        assert_eq!(classify(""), CellText::Empty);
+        assert!(
+            matches!(classify("2626294.00元"), CellText::Amount(a, Some(MoneyUnit::Yuan)) if a.to_string() == "2626294.00")
+        );
+        assert!(
+            matches!(classify("18.8710"), CellText::Amount(a, None) if a.to_string() == "18.8710")
+        );
+        assert!(matches!(classify("规章"), CellText::Other(_)));
+    }
+
+    #[test]
+    fn prose_quantities() {
+        assert_eq!(q("全年共公开各类信息近3000条。"), ["近3000条"]);
+        assert_eq!(
+            q("公布信息350余条，6万余条，60多批次，逾50万次"),
+            ["350余条", "6万余条", "60多批次", "逾50万次"]
+        );
+        assert_eq!(
+            q("2020年1月1日，国办发〔2020〕17号，第3条，电话0851-86894707"),
+            Vec::<String>::new()
+        );
+        assert_eq!(q("超过170万次，1.5万条"), ["超过170万次", "1.5万条"]);
+        assert_eq!(q("35012条(次)"), ["35012条"]);
+    }
+}

@@ -1,0 +1,473 @@
+//! Reading the tables of sections 二, 三 and 四 from cells: labels matched through the form
+//! declaration (keys, aliases, misspellings, labels broken across cells), the edition detected
+//! from the labels, values assigned to the rows they follow.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::doc::Tok;
+use super::norm::{CellText, classify, key, key_without_note, money};
+use super::{Location, Log};
+use crate::cell::{Cell, MoneyUnit};
+use crate::form::{self, CellKind, Edition, ProactiveRow, RequestRow, TableDecl};
+use crate::report::{CellMut, Report};
+
+/// What a label names in one edition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A data row of section 二.
+    Proactive(ProactiveRow),
+    /// A data row of section 三.
+    Request(RequestRow),
+    /// A title, header, group or note: a label with no cells of its own.
+    Structural,
+}
+
+/// One entry of the label index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry {
+    /// What the label names in each edition (index: `Edition as usize`), if it has it.
+    pub targets: [Option<Target>; 2],
+    /// The official label it stands for.
+    pub official: &'static str,
+    /// Whether the key is a known misspelling.
+    pub misspelled: bool,
+}
+
+/// Every label of both editions, by key, and the proper prefixes of those keys.
+pub struct Index {
+    entries: HashMap<String, Entry>,
+    prefixes: HashSet<String>,
+}
+
+fn add(
+    map: &mut HashMap<String, Entry>,
+    text: &str,
+    edition: Edition,
+    target: Target,
+    official: &'static str,
+    misspelled: bool,
+) {
+    let k = key(text);
+    if k.is_empty() {
+        return;
+    }
+    let e = map.entry(k).or_insert(Entry {
+        targets: [None, None],
+        official,
+        misspelled,
+    });
+    let slot = &mut e.targets[edition as usize];
+    // A data row wins over a structural reading of the same words in the same edition.
+    if slot.is_none() || *slot == Some(Target::Structural) {
+        *slot = Some(target);
+    }
+}
+
+fn add_table<R: Copy + PartialEq, C: Copy + PartialEq>(
+    map: &mut HashMap<String, Entry>,
+    edition: Edition,
+    decl: &TableDecl<R, C>,
+    row_target: impl Fn(R) -> Target,
+) {
+    if let Some(n) = decl.corner_note {
+        add(map, n, edition, Target::Structural, n, false);
+    }
+    if let Some(h) = decl.column_header {
+        add(map, h, edition, Target::Structural, h, false);
+    }
+    let ambiguous: HashSet<String> = decl
+        .blocks
+        .iter()
+        .flat_map(|b| b.columns.iter().map(|c| key(c.label)))
+        .collect();
+    for block in decl.blocks {
+        if let Some(t) = block.title {
+            add(map, t, edition, Target::Structural, t, false);
+        }
+        if let Some(s) = block.stub {
+            add(map, s, edition, Target::Structural, s, false);
+        }
+        for c in block.columns {
+            add(map, c.label, edition, Target::Structural, c.label, false);
+            for a in c.aliases {
+                add(map, a, edition, Target::Structural, c.label, false);
+            }
+            if let Some(g) = c.group {
+                add(map, g, edition, Target::Structural, g, false);
+            }
+        }
+        for r in block.rows {
+            let t = row_target(r.id);
+            let official = r.name;
+            add(map, &r.label(), edition, t, official, false);
+            for g in r.groups {
+                add(map, &g.label(), edition, Target::Structural, g.name, false);
+                add(map, g.name, edition, Target::Structural, g.name, false);
+            }
+            let mut names: Vec<(&str, bool)> = vec![(r.name, false)];
+            names.extend(r.aliases.iter().map(|a| (*a, false)));
+            names.extend(r.misspellings.iter().map(|a| (*a, true)));
+            for (n, miss) in names {
+                if decl.rows_are_column_groups {
+                    add(map, n, edition, Target::Structural, official, miss);
+                    continue;
+                }
+                if !ambiguous.contains(&key(n)) {
+                    add(map, n, edition, t, official, miss);
+                }
+                if !r.number.is_empty() {
+                    add(map, &format!("{}{n}", r.number), edition, t, official, miss);
+                }
+            }
+        }
+    }
+}
+
+/// The label index of both editions (built once).
+pub fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = HashMap::new();
+        for e in Edition::ALL {
+            let f = form::form(e);
+            add_table(&mut map, e, f.proactive, Target::Proactive);
+            add_table(&mut map, e, f.requests, Target::Request);
+            add_table(&mut map, e, f.review, |_| Target::Structural);
+        }
+        let mut prefixes = HashSet::new();
+        for k in map.keys() {
+            let chars: Vec<char> = k.chars().collect();
+            for n in 1..chars.len() {
+                prefixes.insert(chars[..n].iter().collect());
+            }
+        }
+        Index {
+            entries: map,
+            prefixes,
+        }
+    })
+}
+
+impl Index {
+    fn get(&self, k: &str) -> Option<(&Entry, bool)> {
+        if let Some(e) = self.entries.get(k) {
+            return Some((e, false));
+        }
+        key_without_note(k)
+            .and_then(|s| self.entries.get(s))
+            .map(|e| (e, true))
+    }
+}
+
+/// A cell token after label matching.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// A known label, spanning one or more tokens.
+    Label(Entry, String),
+    /// A value (or an empty cell).
+    Value(CellText),
+    /// Text that is neither.
+    Unknown(String),
+}
+
+/// Match labels (joining a label broken across cells, `本年新` + `制作数量`) and classify values.
+pub fn resolve(toks: &[Tok]) -> Vec<(Item, Location)> {
+    let idx = index();
+    let mut out = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let k = key(&t.text);
+        if !k.is_empty() {
+            if let Some((e, _)) = idx.get(&k) {
+                out.push((Item::Label(*e, t.text.clone()), t.loc));
+                i += 1;
+                continue;
+            }
+            if idx.prefixes.contains(&k) {
+                let mut joined = k.clone();
+                let mut text = t.text.clone();
+                let mut best = None;
+                for (j, next) in toks.iter().enumerate().skip(i + 1).take(6) {
+                    joined.push_str(&key(&next.text));
+                    text.push_str(&next.text);
+                    if let Some((e, _)) = idx.entries.get(&joined).map(|e| (e, ())) {
+                        best = Some((j, *e, text.clone()));
+                    }
+                    if !idx.prefixes.contains(&joined) {
+                        break;
+                    }
+                }
+                if let Some((j, e, text)) = best {
+                    out.push((Item::Label(e, text), t.loc));
+                    i = j + 1;
+                    continue;
+                }
+            }
+        }
+        let c = classify(&t.text);
+        let item = match c {
+            CellText::Other(s) => Item::Unknown(s),
+            v => Item::Value(v),
+        };
+        out.push((item, t.loc));
+        i += 1;
+    }
+    out
+}
+
+/// Which edition the labels say, counting the labels only one edition has.
+pub fn detect(items: &[(Item, Location)]) -> (usize, usize) {
+    let mut votes = (0, 0);
+    for (item, _) in items {
+        if let Item::Label(e, _) = item {
+            match (e.targets[0].is_some(), e.targets[1].is_some()) {
+                (true, false) => votes.0 += 1,
+                (false, true) => votes.1 += 1,
+                _ => {}
+            }
+        }
+    }
+    votes
+}
+
+/// Assign the values that follow each row label to the row's cells.
+pub fn fill_rows(
+    report: &mut Report,
+    items: &[(Item, Location)],
+    table: &'static str,
+    log: &mut Log,
+) -> usize {
+    let edition = report.edition();
+    let f = report.form();
+    let mut filled = HashSet::new();
+    let mut rows_read = 0;
+    let mut i = 0;
+    while i < items.len() {
+        let (item, loc) = &items[i];
+        i += 1;
+        let target = match item {
+            Item::Label(e, text) => {
+                if e.misspelled {
+                    log.warn(
+                        *loc,
+                        format!("misspelled label “{text}” read as “{}”", e.official),
+                    );
+                }
+                e.targets[edition as usize]
+            }
+            Item::Unknown(text) => {
+                log.unread(*loc, text);
+                continue;
+            }
+            Item::Value(_) => continue,
+        };
+        // Each row: its cells, in the order of its block's columns.
+        let cells: Vec<(crate::CellId, CellKind, String)> = match target {
+            Some(Target::Proactive(r)) if table == "proactive" => f
+                .proactive
+                .block_of(r)
+                .map(|b| {
+                    b.columns
+                        .iter()
+                        .map(|c| {
+                            (
+                                crate::CellId::Proactive(r, c.id),
+                                c.kind,
+                                f.proactive.pointer(r, c.id).unwrap_or_default(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            Some(Target::Request(r)) if table == "requests" => f
+                .requests
+                .block_of(r)
+                .map(|b| {
+                    b.columns
+                        .iter()
+                        .map(|c| {
+                            (
+                                crate::CellId::Requests(r, c.id),
+                                c.kind,
+                                f.requests.pointer(r, c.id).unwrap_or_default(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            _ => continue,
+        };
+        if cells.is_empty() {
+            continue;
+        }
+        let row_name = match item {
+            Item::Label(_, t) => t.clone(),
+            _ => String::new(),
+        };
+        if !filled.insert(cells[0].0) {
+            log.warn(
+                *loc,
+                format!("row “{row_name}” appears again; the second one is ignored"),
+            );
+            continue;
+        }
+        rows_read += 1;
+        let mut taken = 0;
+        while taken < cells.len() && i < items.len() {
+            let (Item::Value(v), vloc) = &items[i] else {
+                break;
+            };
+            let (id, kind, pointer) = &cells[taken];
+            assign(report, *id, *kind, v, pointer, *vloc, log);
+            taken += 1;
+            i += 1;
+        }
+        if taken < cells.len() {
+            log.warn(
+                *loc,
+                format!(
+                    "row “{row_name}” has {taken} of {} cells; the rest are left blank",
+                    cells.len()
+                ),
+            );
+        }
+    }
+    rows_read
+}
+
+/// Assign the values of a table whose data row has no label of its own (section 四: one row of
+/// 15 cells under the headers), in official order. Returns 0 when the section holds no table
+/// at all (neither its labels nor values).
+pub fn fill_in_order(report: &mut Report, items: &[(Item, Location)], log: &mut Log) -> usize {
+    let f = report.form();
+    let cells: Vec<(crate::CellId, CellKind, String)> = f
+        .review
+        .cells()
+        .map(|c| {
+            (
+                crate::CellId::Review(c.row.id, c.column.id),
+                c.column.kind,
+                f.review.pointer(c.row.id, c.column.id).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let values: Vec<(&CellText, Location)> = items
+        .iter()
+        .filter_map(|(it, loc)| match it {
+            Item::Value(v) if *v != CellText::Empty => Some((v, *loc)),
+            Item::Unknown(t) => {
+                log.unread(*loc, t);
+                None
+            }
+            _ => None,
+        })
+        .collect();
+    for ((id, kind, pointer), (v, loc)) in cells.iter().zip(&values) {
+        assign(report, *id, *kind, v, pointer, *loc, log);
+    }
+    let labels = items.iter().any(|(it, _)| matches!(it, Item::Label(..)));
+    if values.is_empty() && labels {
+        if let Some((_, at)) = items.first() {
+            log.warn(
+                *at,
+                "section 四 has its headers but no values; its cells are left blank".into(),
+            );
+        }
+        return 1;
+    }
+    if !values.is_empty() && values.len() != cells.len() {
+        let at = values[0].1;
+        log.warn(
+            at,
+            format!(
+                "section 四 has {} values for {} cells; they were assigned in order",
+                values.len(),
+                cells.len()
+            ),
+        );
+    }
+    values.len().min(cells.len())
+}
+
+fn assign(
+    report: &mut Report,
+    id: crate::CellId,
+    kind: CellKind,
+    v: &CellText,
+    pointer: &str,
+    loc: Location,
+    log: &mut Log,
+) {
+    let Some(slot) = report.cell_mut(id) else {
+        return;
+    };
+    let shown = match v {
+        CellText::Empty => String::new(),
+        CellText::NotApplicable => "/".into(),
+        CellText::Integer(n, u) => format!("{n}{u}"),
+        CellText::Amount(a, u) => format!("{a}{}", u.map_or("", MoneyUnit::label)),
+        CellText::Other(t) => t.clone(),
+    };
+    let mut problem: Option<String> = None;
+    match (slot, kind) {
+        (CellMut::Count(c), _) => {
+            *c = match v {
+                CellText::Empty => Cell::Blank,
+                CellText::NotApplicable => Cell::NotApplicable,
+                CellText::Integer(n, _) => match u64::try_from(*n) {
+                    Ok(n) => Cell::Value(n),
+                    Err(_) => {
+                        problem = Some(format!(
+                            "“{shown}” is not a count (negative or too large); left blank"
+                        ));
+                        Cell::Blank
+                    }
+                },
+                _ => {
+                    problem = Some(format!("“{shown}” is not a count; left blank"));
+                    Cell::Blank
+                }
+            };
+        }
+        (CellMut::Delta(c), _) => {
+            *c = match v {
+                CellText::Empty => Cell::Blank,
+                CellText::NotApplicable => Cell::NotApplicable,
+                CellText::Integer(n, _) => match i64::try_from(*n) {
+                    Ok(n) => Cell::Value(n),
+                    Err(_) => {
+                        problem = Some(format!("“{shown}” is out of range; left blank"));
+                        Cell::Blank
+                    }
+                },
+                _ => {
+                    problem = Some(format!("“{shown}” is not a signed count; left blank"));
+                    Cell::Blank
+                }
+            };
+        }
+        (CellMut::Money(c), k) => {
+            let header = match k {
+                CellKind::Money(u) => u,
+                _ => None,
+            };
+            *c = match v {
+                CellText::Empty => Cell::Blank,
+                CellText::NotApplicable => Cell::NotApplicable,
+                other => match money(other, header) {
+                    Some(m) => Cell::Value(m),
+                    None => {
+                        problem = Some(format!("“{shown}” is not an amount; left blank"));
+                        Cell::Blank
+                    }
+                },
+            };
+        }
+    }
+    match problem {
+        Some(p) => log.warn(loc, format!("{pointer}: {p}")),
+        None => log.read(loc, pointer, &shown),
+    }
+}

@@ -1,0 +1,501 @@
+//! The readers: the seed and synthetic reports in every layout read back into their JSON
+//! fixtures; real published reports give the cells and figures a person reads in them, and the
+//! mistakes they contain come out as findings.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use zfxxgk::form::{
+    ApplicantColumn as A, ProactiveColumn as PC, ProactiveRow as PR, RequestRow as RR,
+};
+use zfxxgk::read::{self, EntryKind, Location, Reading};
+use zfxxgk::report::{CellMut, CellRef};
+use zfxxgk::validate;
+use zfxxgk::{Approx, Cell, CellId, Edition, Report};
+
+fn fixture(rel: &str) -> PathBuf {
+    common::fixtures().join(rel)
+}
+
+fn read_file(path: &Path) -> Reading {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = String::from_utf8_lossy(&bytes);
+    if path.extension().is_some_and(|e| e == "html") {
+        read::read_html(&text)
+    } else {
+        read::read_text(&text)
+    }
+}
+
+/// The value of a cell as the report prints it, or `None` for a blank.
+fn shown(r: &Report, id: CellId) -> Option<String> {
+    let c = r
+        .cell(id)
+        .unwrap_or_else(|| panic!("{id:?} not in the report"));
+    (!c.is_blank()).then(|| c.display())
+}
+
+fn p(row: PR, col: PC) -> CellId {
+    CellId::Proactive(row, col)
+}
+
+#[test]
+fn the_seed_text_reads_into_the_seed_fixture() {
+    let reading = read_file(&fixture("text/xiuzhou-education-2020.txt"));
+    let want = common::load(&fixture("2019/valid/xiuzhou-education-2020.json"));
+    assert_eq!(reading.report, want);
+    // Every cell of section 二 came from a line of the text.
+    let at = reading
+        .log
+        .source_of("/proactive/other_services/change")
+        .unwrap();
+    assert_eq!(
+        at,
+        Location::Line {
+            line: 64,
+            column: 2
+        }
+    );
+}
+
+#[test]
+fn complete_reports_read_back_in_every_layout_and_from_html() {
+    let mut n = 0;
+    for dir in ["text", "html"] {
+        for e in std::fs::read_dir(fixture(dir)).unwrap() {
+            let path = e.unwrap().path();
+            let name = path.file_name().unwrap().to_str().unwrap().to_owned();
+            let stem = name.split('.').next().unwrap();
+            if name.contains("no-values") || stem == "xiuzhou-education-2020" {
+                continue;
+            }
+            let want = common::valid_fixtures()
+                .into_iter()
+                .find(|p| p.file_stem().unwrap() == stem)
+                .unwrap_or_else(|| panic!("no JSON fixture for {name}"));
+            let reading = read_file(&path);
+            assert_eq!(reading.report, common::load(&want), "{name}");
+            assert_eq!(
+                reading.log.warnings().count(),
+                0,
+                "{name}: {:#?}",
+                reading.log.warnings().collect::<Vec<_>>()
+            );
+            n += 1;
+        }
+    }
+    // Layouts a, b, c, d and tab-indented for 2021, tab-indented for 2019, one HTML page each.
+    assert_eq!(n, 8);
+}
+
+#[test]
+fn html_cells_are_located_in_the_resolved_grid() {
+    let reading = read_file(&fixture("html/sample-city-government-2022.html"));
+    // Section 三 is the second table; 一、本年新收 is its fourth grid row (three header rows),
+    // and 自然人 is grid column 4 (the row label spans three columns).
+    assert_eq!(
+        reading
+            .log
+            .source_of("/requests/new_received/natural_person"),
+        Some(Location::Cell {
+            table: 2,
+            row: 4,
+            column: 4
+        })
+    );
+    // 1.属于国家秘密 sits under two row-spanning group labels: still column 4 for 自然人.
+    assert_eq!(
+        reading
+            .log
+            .source_of("/requests/denied/state_secret/natural_person"),
+        Some(Location::Cell {
+            table: 2,
+            row: 8,
+            column: 4
+        })
+    );
+    // Section 四's one data row: 15 cells.
+    assert_eq!(
+        reading
+            .log
+            .source_of("/review/litigation_after_reconsideration/total"),
+        Some(Location::Cell {
+            table: 3,
+            row: 4,
+            column: 15
+        })
+    );
+}
+
+#[test]
+fn labels_without_numbers_give_blank_cells_not_zeros() {
+    let reading = read_file(&fixture("text/sample-city-government-2022.no-values.txt"));
+    let mut want = common::load(&fixture("2021/valid/sample-city-government-2022.json"));
+    let ids: Vec<CellId> = want.form().cells().map(|c| c.id).collect();
+    for id in ids {
+        match want.cell_mut(id).unwrap() {
+            CellMut::Count(c) => *c = Cell::Blank,
+            CellMut::Delta(c) => *c = Cell::Blank,
+            CellMut::Money(c) => *c = Cell::Blank,
+        }
+    }
+    assert_eq!(reading.report, want);
+    // Each row says its cells are missing.
+    let missing_rows = reading
+        .log
+        .warnings()
+        .filter(|e| e.message.contains("has 0 of"))
+        .count();
+    assert_eq!(missing_rows, 6 + 25);
+    assert!(reading.log.warnings().any(|e| {
+        e.message
+            .contains("section 四 has its headers but no values")
+    }));
+}
+
+#[test]
+fn real_002_layout_a_lone_pipes() {
+    let r = read_file(&fixture("real/002.txt")).report;
+    assert_eq!(r.edition(), Edition::Trial2019);
+    assert_eq!(r.year(), 2019);
+    assert_eq!(
+        shown(&r, p(PR::Licensing, PC::PreviousItems)).as_deref(),
+        Some("1215")
+    );
+    assert_eq!(
+        shown(&r, p(PR::Licensing, PC::Change)).as_deref(),
+        Some("-35")
+    );
+    assert_eq!(
+        shown(&r, p(PR::Licensing, PC::Decisions)).as_deref(),
+        Some("1180")
+    );
+    assert_eq!(shown(&r, p(PR::Penalty, PC::Change)).as_deref(), Some("+1"));
+    assert_eq!(
+        shown(&r, p(PR::Fees, PC::PreviousItems)).as_deref(),
+        Some("5")
+    );
+    assert_eq!(
+        shown(&r, p(PR::Rules, PC::TotalPublished)).as_deref(),
+        Some("0")
+    );
+    // Truncated inside the 政府集中采购 row: blank, not zero.
+    assert_eq!(shown(&r, p(PR::Procurement, PC::Projects)), None);
+    let v = validate::validate(&r);
+    let suspicious: Vec<&str> = v
+        .with_code("proactive.decisions_equal_item_count")
+        .map(|f| f.pointer.as_str())
+        .collect();
+    assert_eq!(suspicious, ["/proactive/licensing/decisions"]);
+}
+
+#[test]
+fn real_004_one_line_report_with_a_breakdown_that_overshoots() {
+    let r = read_file(&fixture("real/004.txt")).report;
+    assert_eq!(r.agency(), "清水县人民政府");
+    assert_eq!(r.issuer(), Some(zfxxgk::report::Issuer::PeoplesGovernment));
+    let figs = &r.overview().unwrap().figures;
+    assert_eq!(figs[0].quantity.value, 8769);
+    let parts: Vec<(u64, Approx)> = figs[0]
+        .parts
+        .iter()
+        .map(|p| (p.quantity.value, p.quantity.approx))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (2100, Approx::Exact),
+            (5469, Approx::Exact),
+            (1600, Approx::Plus),
+            (600, Approx::Plus)
+        ]
+    );
+    let v = validate::validate(&r);
+    let f = v
+        .with_code("overview.breakdown_sum")
+        .next()
+        .expect("8769 ≠ 2100 + 5469 + 1600余 + 600余");
+    assert_eq!(f.pointer, "/overview/figures/0");
+}
+
+#[test]
+fn real_008_layout_b_with_empty_cells() {
+    let r = read_file(&fixture("real/008.txt")).report;
+    assert_eq!(r.edition(), Edition::Trial2019);
+    assert_eq!(
+        shown(&r, p(PR::Licensing, PC::Change)).as_deref(),
+        Some("+123")
+    );
+    assert_eq!(
+        shown(&r, p(PR::Licensing, PC::Decisions)).as_deref(),
+        Some("462")
+    );
+    assert_eq!(shown(&r, p(PR::Penalty, PC::PreviousItems)), None);
+    assert_eq!(
+        shown(&r, p(PR::Penalty, PC::Change)).as_deref(),
+        Some("+239")
+    );
+    assert_eq!(
+        shown(&r, p(PR::Coercion, PC::Decisions)).as_deref(),
+        Some("10")
+    );
+    assert_eq!(
+        shown(&r, p(PR::Procurement, PC::Projects)).as_deref(),
+        Some("2")
+    );
+    assert_eq!(
+        shown(&r, p(PR::Procurement, PC::Amount)).as_deref(),
+        Some("27270")
+    );
+    for row in [
+        RR::NewReceived,
+        RR::CarriedOver,
+        RR::Granted,
+        RR::PartlyGranted,
+    ] {
+        assert_eq!(
+            shown(&r, CellId::Requests(row, A::Total)).as_deref(),
+            Some("0"),
+            "{row:?}"
+        );
+    }
+    // Truncated at 1.属于国家秘…: blank.
+    assert_eq!(
+        shown(&r, CellId::Requests(RR::DeniedStateSecret, A::Total)),
+        None
+    );
+    let v = validate::validate(&r);
+    assert_eq!(v.with_code("proactive.item_count_unchecked").count(), 2);
+    assert_eq!(
+        v.with_code("proactive.decisions_equal_item_count").count(),
+        1
+    );
+}
+
+#[test]
+fn real_010_breakdown_falls_short() {
+    let r = read_file(&fixture("real/010.txt")).report;
+    let v = validate::validate(&r);
+    let f = v
+        .with_code("overview.breakdown_sum")
+        .next()
+        .expect("411 ≠ 307 + 97 + 3");
+    assert_eq!(f.expected, Some(validate::Observed::Integer(407)));
+    assert_eq!(f.actual, Some(validate::Observed::Integer(411)));
+}
+
+#[test]
+fn real_012_tables_as_images_only_figures() {
+    let reading = read_file(&fixture("real/012.txt"));
+    let r = &reading.report;
+    assert_eq!(r.agency(), "杭州市教育局");
+    assert!(!r.has_section(zfxxgk::form::SectionId::Proactive));
+    let figs = &r.overview().unwrap().figures;
+    let handled = figs.iter().find(|f| f.quantity.value == 23).unwrap();
+    let parts: Vec<u64> = handled.parts.iter().map(|p| p.quantity.value).collect();
+    assert_eq!(parts, [7, 1, 12, 2, 1]);
+    assert!(figs.iter().any(|f| f.quantity.to_string() == "逾50万"));
+    assert_eq!(
+        validate::validate(r)
+            .with_code("overview.breakdown_sum")
+            .count(),
+        0
+    );
+    // Without tables, the edition is assumed from the year, and the log says so.
+    assert!(
+        reading
+            .log
+            .of(EntryKind::Note)
+            .any(|e| e.message.contains("assumed 2019"))
+    );
+}
+
+#[test]
+fn real_014_layout_d_with_a_dropped_cell() {
+    let reading = read_file(&fixture("real/014.txt"));
+    let r = &reading.report;
+    assert_eq!(
+        r.published().map(|d| d.to_string()).as_deref(),
+        Some("2021-01-19")
+    );
+    assert_eq!(
+        shown(r, p(PR::Licensing, PC::Decisions)).as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        shown(r, p(PR::Fees, PC::PreviousItems)).as_deref(),
+        Some("0")
+    );
+    // 行政事业性收费 has one value for two columns: the second is blank, and the log says so.
+    assert_eq!(shown(r, p(PR::Fees, PC::Change)), None);
+    assert!(
+        reading
+            .log
+            .warnings()
+            .any(|e| e.message.contains("行政事业性收费") && e.message.contains("1 of 2"))
+    );
+}
+
+#[test]
+fn real_018_nested_breakdown() {
+    let r = read_file(&fixture("real/018.txt")).report;
+    let v = validate::validate(&r);
+    let f = v
+        .with_code("overview.breakdown_sum")
+        .next()
+        .expect("9 ≠ 1 + 7");
+    assert_eq!(f.pointer, "/overview/figures/0/parts/0");
+    assert_eq!(f.actual, Some(validate::Observed::Integer(9)));
+    assert_eq!(f.expected, Some(validate::Observed::Integer(8)));
+}
+
+#[test]
+fn real_028_and_030_layout_c_rows_on_a_line() {
+    let r = read_file(&fixture("real/028.txt")).report;
+    assert_eq!(r.edition(), Edition::Format2021);
+    assert_eq!(
+        shown(&r, p(PR::NormativeDocuments, PC::InForce)).as_deref(),
+        Some("0")
+    );
+    assert_eq!(
+        shown(&r, p(PR::Licensing, PC::Decisions)),
+        None,
+        "truncated before （五）"
+    );
+    let r = read_file(&fixture("real/030.txt")).report;
+    assert_eq!(
+        shown(&r, p(PR::Coercion, PC::Decisions)).as_deref(),
+        Some("0")
+    );
+    assert_eq!(shown(&r, p(PR::Fees, PC::Amount)).as_deref(), Some("0万元"));
+}
+
+#[test]
+fn real_032_breakdowns_that_do_not_add_up() {
+    let r = read_file(&fixture("real/032.txt")).report;
+    assert_eq!(r.edition(), Edition::Format2021);
+    let v = validate::validate(&r);
+    let sums: Vec<(i128, i128)> = v
+        .with_code("overview.breakdown_sum")
+        .map(|f| match (&f.actual, &f.expected) {
+            (Some(validate::Observed::Integer(a)), Some(validate::Observed::Integer(e))) => {
+                (*a, *e)
+            }
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(sums, [(583, 267), (40, 30)]);
+}
+
+#[test]
+fn real_034_blank_cell_and_section_three() {
+    let r = read_file(&fixture("real/034.txt")).report;
+    assert_eq!(r.edition(), Edition::Format2021);
+    assert_eq!(shown(&r, p(PR::Rules, PC::Repealed)).as_deref(), Some("0"));
+    assert_eq!(
+        shown(&r, p(PR::Rules, PC::InForce)),
+        None,
+        "the 规章 现行有效件数 cell is blank"
+    );
+    assert_eq!(
+        shown(&r, p(PR::NormativeDocuments, PC::Issued)).as_deref(),
+        Some("5")
+    );
+    assert_eq!(
+        shown(&r, p(PR::NormativeDocuments, PC::Repealed)).as_deref(),
+        Some("12")
+    );
+    assert_eq!(
+        shown(&r, p(PR::NormativeDocuments, PC::InForce)).as_deref(),
+        Some("8")
+    );
+    assert_eq!(
+        shown(&r, CellId::Requests(RR::NewReceived, A::NaturalPerson)).as_deref(),
+        Some("8")
+    );
+    assert_eq!(
+        shown(&r, CellId::Requests(RR::NewReceived, A::Total)).as_deref(),
+        Some("8")
+    );
+    assert_eq!(
+        shown(&r, CellId::Requests(RR::CarriedOver, A::Total)).as_deref(),
+        Some("0")
+    );
+    // A blank is reported as such, never as a broken sum.
+    let v = validate::validate(&r);
+    assert!(
+        v.with_code("proactive.issued_exceeds_in_force")
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn real_042_four_decimal_amount() {
+    let r = read_file(&fixture("real/042.txt")).report;
+    assert_eq!(
+        shown(&r, p(PR::Licensing, PC::Decisions)).as_deref(),
+        Some("182")
+    );
+    assert_eq!(
+        shown(&r, p(PR::Penalty, PC::Decisions)).as_deref(),
+        Some("10")
+    );
+    match r.cell(p(PR::Fees, PC::Amount)) {
+        Some(CellRef::Money(Cell::Value(m))) => {
+            assert_eq!(m.amount.to_string(), "18.8710");
+            assert_eq!(m.unit, Some(zfxxgk::MoneyUnit::WanYuan));
+        }
+        other => panic!("{other:?}"),
+    }
+    let figs = &r.overview().unwrap().figures;
+    let f = figs.iter().find(|f| f.quantity.value == 105).unwrap();
+    assert_eq!(f.parts.iter().map(|p| p.quantity.value).sum::<u64>(), 105);
+}
+
+#[test]
+fn misspelled_labels_are_read_with_a_warning() {
+    let text = "某局2022年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n\
+                6.属于四类过程性性信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n";
+    let reading = read::read_text(text);
+    assert_eq!(
+        shown(
+            &reading.report,
+            CellId::Requests(RR::DeniedProcessInfo, A::Total)
+        )
+        .as_deref(),
+        Some("1")
+    );
+    assert!(
+        reading
+            .log
+            .warnings()
+            .any(|e| e.message.contains("misspelled"))
+    );
+}
+
+#[test]
+fn every_corpus_report_reads_without_panic() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/reports");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let mut n = 0;
+    for e in entries {
+        let path = e.unwrap().path();
+        let reading = read_file(&path);
+        // What was read is a valid report: it round-trips through JSON and validates.
+        let json = zfxxgk::json::to_string_pretty(&reading.report);
+        assert_eq!(
+            zfxxgk::json::from_str(&json).unwrap(),
+            reading.report,
+            "{}",
+            path.display()
+        );
+        let _ = validate::validate(&reading.report);
+        n += 1;
+    }
+    assert!(n >= 20);
+}
