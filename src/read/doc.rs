@@ -2,7 +2,7 @@
 //! with where it came from; and the split of a document into the six sections.
 
 use super::Location;
-use super::norm::key;
+use super::norm::{key, key_char};
 use crate::form::{SECTIONS, SectionId};
 
 /// One cell of a table (or one cell-like piece of a flattened table line).
@@ -57,28 +57,44 @@ struct Heading {
     numbered: bool,
 }
 
-/// The title variants of each section, as keys.
-fn title_keys() -> Vec<Vec<Vec<char>>> {
-    SECTIONS
-        .iter()
-        .map(|s| {
-            std::iter::once(s.title)
-                .chain(s.aliases.iter().copied())
-                .map(|t| key(t).chars().collect())
-                .collect()
-        })
-        .collect()
+/// The title variants of each section, as keys (computed once).
+fn title_keys() -> &'static [Vec<Vec<char>>] {
+    static KEYS: std::sync::OnceLock<Vec<Vec<Vec<char>>>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        SECTIONS
+            .iter()
+            .map(|s| {
+                std::iter::once(s.title)
+                    .chain(s.aliases.iter().copied())
+                    .map(|t| key(t).chars().collect())
+                    .collect()
+            })
+            .collect()
+    })
 }
 
 /// Headings in one line. `chars` is the line; matching is done on keys char by char, so that a
 /// heading inside a long line (a report flattened onto one line) is found too.
 fn headings(chars: &[char], titles: &[Vec<Vec<char>>]) -> Vec<Heading> {
+    // A heading ends with the last three characters of a title or alias (体情况, 息情况, 请情况,
+    // 讼情况, 进情况, 的事项): a line with none of them holds no heading.
+    let ends: Vec<&[char]> = titles
+        .iter()
+        .flatten()
+        .filter(|t| t.len() >= 3)
+        .map(|t| &t[t.len() - 3..])
+        .collect();
+    let has_anchor = chars.windows(3).any(|w| {
+        // Most characters end no title: test the last one first.
+        (w[2] == '况' || w[2] == '项') && ends.contains(&w)
+    });
+    if !has_anchor {
+        return Vec::new();
+    }
     // Keyed chars with the index of the original char each came from.
     let mut keyed: Vec<(char, usize)> = Vec::with_capacity(chars.len());
     for (i, c) in chars.iter().enumerate() {
-        for k in key(&c.to_string()).chars() {
-            keyed.push((k, i));
-        }
+        key_char(*c, |k| keyed.push((k, i)));
     }
     let at = |p: usize, t: &[char]| -> bool {
         t.iter()
@@ -167,7 +183,7 @@ pub fn split(lines: Vec<Line>) -> Sections {
             continue;
         }
         let chars: Vec<char> = line.text.chars().collect();
-        let found: Vec<Heading> = headings(&chars, &titles)
+        let found: Vec<Heading> = headings(&chars, titles)
             .into_iter()
             .filter(|h| h.numbered || h.start == 0)
             .collect();

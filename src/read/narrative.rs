@@ -294,12 +294,21 @@ pub fn parts(lines: &[Line], decls: &[PartDecl]) -> (Option<String>, Vec<Option<
     let mut texts: Vec<Vec<String>> = vec![Vec::new(); decls.len()];
     let mut current: Option<usize> = None;
     let mut seen = vec![false; decls.len()];
+    let decl_keys: Vec<Vec<String>> = decls
+        .iter()
+        .map(|d| {
+            std::iter::once(d.label)
+                .chain(d.aliases.iter().copied())
+                .map(key)
+                .collect()
+        })
+        .collect();
     for line in lines {
         let t = line.text.trim();
         if t.is_empty() {
             continue;
         }
-        let k = key(t);
+        let k: String = key(&t.chars().take(6).collect::<String>());
         let numbered = k.starts_with('(')
             && k.chars().nth(2) == Some(')')
             && k.chars()
@@ -316,11 +325,9 @@ pub fn parts(lines: &[Line], decls: &[PartDecl]) -> (Option<String>, Vec<Option<
                 None => (t, ""),
             };
             let hk = key(head);
-            let which = decls.iter().position(|d| {
-                std::iter::once(d.label)
-                    .chain(d.aliases.iter().copied())
-                    .any(|l| hk.contains(&key(l)))
-            });
+            let which = decl_keys
+                .iter()
+                .position(|ks| ks.iter().any(|k| hk.contains(k.as_str())));
             if let Some(w) = which.filter(|w| !seen[*w]) {
                 seen[w] = true;
                 current = Some(w);

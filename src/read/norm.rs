@@ -11,12 +11,8 @@ use crate::cell::{Amount, Approx, Magnitude, Money, MoneyUnit, Quantity};
 /// quotation marks removed, `、` after a leading digit read as `.` (`1、属于` = `1.属于`).
 pub fn key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.nfkc() {
-        if c.is_whitespace() || matches!(c, '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」')
-        {
-            continue;
-        }
-        out.push(c);
+    for c in s.chars() {
+        key_char(c, |k| out.push(k));
     }
     if let Some(pos) = out.find('、') {
         if pos > 0 && out[..pos].chars().all(|c| c.is_ascii_digit()) {
@@ -24,6 +20,24 @@ pub fn key(s: &str) -> String {
         }
     }
     out
+}
+
+/// The key of one character, without allocating: its NFKC form, nothing for white space and
+/// quotation marks.
+pub fn key_char(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        if !c.is_ascii_whitespace() && !matches!(c, '"' | '\'') {
+            emit(c);
+        }
+        return;
+    }
+    for k in std::iter::once(c).nfkc() {
+        if k.is_whitespace() || matches!(k, '“' | '”' | '"' | '\'' | '‘' | '’' | '「' | '」')
+        {
+            continue;
+        }
+        emit(k);
+    }
 }
 
 /// The key without a trailing parenthetical note (`现行有效件数(历史累计)` → `现行有效件数`).
