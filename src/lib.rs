@@ -10,6 +10,7 @@ pub mod read;
 pub mod report;
 pub mod schema;
 pub mod validate;
+pub mod write;
 
 pub use cell::{Amount, Approx, Cell, Count, Delta, Figure, Magnitude, Money, MoneyUnit, Quantity};
 pub use form::{CellId, Edition, form};

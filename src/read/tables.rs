@@ -353,17 +353,38 @@ pub fn fill_in_order(report: &mut Report, items: &[(Item, Location)], log: &mut 
             )
         })
         .collect();
-    let values: Vec<(&CellText, Location)> = items
+    for (it, loc) in items {
+        if let Item::Unknown(t) = it {
+            log.unread(*loc, t);
+        }
+    }
+    // The data row: the cells after the last header. Empty cells count where the layout shows
+    // them (a tab-indented blank, an HTML `&nbsp;`); if they do not make up the row exactly, the
+    // row's ends are trimmed, and failing that only the non-empty cells are taken, in order.
+    let after = items
+        .iter()
+        .rposition(|(it, _)| matches!(it, Item::Label(..)))
+        .map_or(0, |k| k + 1);
+    let data: Vec<(&CellText, Location)> = items[after..]
         .iter()
         .filter_map(|(it, loc)| match it {
-            Item::Value(v) if *v != CellText::Empty => Some((v, *loc)),
-            Item::Unknown(t) => {
-                log.unread(*loc, t);
-                None
-            }
+            Item::Value(v) => Some((v, *loc)),
             _ => None,
         })
         .collect();
+    let values: Vec<(&CellText, Location)> = if data.len() == cells.len() {
+        data
+    } else {
+        let first = data.iter().position(|(v, _)| **v != CellText::Empty);
+        let last = data.iter().rposition(|(v, _)| **v != CellText::Empty);
+        match (first, last) {
+            (Some(a), Some(b)) if b + 1 - a == cells.len() => data[a..=b].to_vec(),
+            _ => data
+                .into_iter()
+                .filter(|(v, _)| **v != CellText::Empty)
+                .collect(),
+        }
+    };
     for ((id, kind, pointer), (v, loc)) in cells.iter().zip(&values) {
         assign(report, *id, *kind, v, pointer, *loc, log);
     }
