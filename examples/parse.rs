@@ -52,13 +52,12 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // Invalid UTF-8 is replaced, not fatal: the log still says what was read.
-    let text = String::from_utf8_lossy(&bytes);
+    // Invalid UTF-8 is replaced, not fatal: the log says where.
     let is_html = file.ends_with(".html") || file.ends_with(".htm");
     let reading = if is_html {
-        zfxxgk::read::read_html(&text)
+        zfxxgk::read::read_html_bytes(&bytes)
     } else {
-        zfxxgk::read::read_text(&text)
+        zfxxgk::read::read_text_bytes(&bytes)
     };
     print!("{}", zfxxgk::json::to_string_pretty(&reading.report));
     if log {

@@ -232,8 +232,10 @@ fn char_column(bytes: &[u8], mut err: JsonError) -> JsonError {
     err
 }
 
-/// Read a report from JSON bytes. Error columns count characters, not bytes.
+/// Read a report from JSON bytes. Error columns count characters, not bytes. A UTF-8 byte
+/// order mark at the start (Windows tools write one) is skipped.
 pub fn from_slice(bytes: &[u8]) -> Result<Report, JsonError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     from_slice_bytes(bytes).map_err(|e| char_column(bytes, e))
 }
 
@@ -269,6 +271,7 @@ pub fn from_str(s: &str) -> Result<Report, JsonError> {
 /// Read a report of a known edition from JSON bytes; another edition's tag is an error at
 /// `/edition`.
 pub fn from_slice_as<E: EditionForm>(bytes: &[u8]) -> Result<AnnualReport<E>, JsonError> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
     typed::<E>(bytes).map_err(|e| char_column(bytes, e))
 }
 

@@ -184,6 +184,58 @@ pub fn read_text(text: &str) -> Reading {
     assemble(doc::text_lines(text))
 }
 
+/// Read a report from the bytes of a text file. Invalid UTF-8 is replaced (U+FFFD) and each
+/// place is logged with its line, never an error.
+pub fn read_text_bytes(bytes: &[u8]) -> Reading {
+    let text = String::from_utf8_lossy(bytes);
+    let mut reading = read_text(&text);
+    if let std::borrow::Cow::Owned(_) = text {
+        let mut bad = Vec::new();
+        let mut rest = bytes;
+        let mut offset = 0;
+        while let Err(e) = std::str::from_utf8(rest) {
+            let at = offset + e.valid_up_to();
+            let line = 1 + bytes[..at].iter().filter(|b| **b == b'\n').count();
+            bad.push(LogEntry {
+                kind: EntryKind::Warning,
+                location: Some(Location::Line { line, column: 1 }),
+                pointer: None,
+                message: format!("invalid UTF-8 at byte {at} replaced by U+FFFD"),
+            });
+            let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+            offset += skip;
+            rest = &rest[skip..];
+            if bad.len() >= 100 {
+                break;
+            }
+        }
+        bad.append(&mut reading.log.entries);
+        reading.log.entries = bad;
+    }
+    reading
+}
+
+/// Read a report from the bytes of an HTML page, as [`read_text_bytes`] does for text.
+pub fn read_html_bytes(bytes: &[u8]) -> Reading {
+    let text = String::from_utf8_lossy(bytes);
+    let mut reading = read_html(&text);
+    if let std::borrow::Cow::Owned(_) = text {
+        let at = std::str::from_utf8(bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        reading.log.entries.insert(
+            0,
+            LogEntry {
+                kind: EntryKind::Warning,
+                location: None,
+                pointer: None,
+                message: format!("invalid UTF-8 (first at byte {at}) replaced by U+FFFD"),
+            },
+        );
+    }
+    reading
+}
+
 /// Build the report from the document's lines.
 pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
     let mut log = Log::default();

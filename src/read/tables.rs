@@ -324,6 +324,23 @@ pub fn fill_rows(
             taken += 1;
             i += 1;
         }
+        // Values beyond the row's cells: a row with more cells than the form has.
+        let mut extra = 0;
+        while let Some((Item::Value(v), _)) = items.get(i) {
+            if *v != CellText::Empty {
+                extra += 1;
+            }
+            i += 1;
+        }
+        if extra > 0 {
+            log.warn(
+                *loc,
+                format!(
+                    "row “{row_name}” has {extra} more value(s) than its {} cells; they were ignored",
+                    cells.len()
+                ),
+            );
+        }
         if taken < cells.len() {
             log.warn(
                 *loc,
@@ -332,6 +349,35 @@ pub fn fill_rows(
                     cells.len()
                 ),
             );
+        }
+    }
+    if rows_read > 0 {
+        let declared: Vec<(crate::CellId, String)> = match table {
+            "proactive" => f
+                .proactive
+                .blocks
+                .iter()
+                .flat_map(|b| {
+                    b.rows
+                        .iter()
+                        .map(move |r| (crate::CellId::Proactive(r.id, b.columns[0].id), r.label()))
+                })
+                .collect(),
+            _ => f
+                .requests
+                .blocks
+                .iter()
+                .flat_map(|b| {
+                    b.rows
+                        .iter()
+                        .map(move |r| (crate::CellId::Requests(r.id, b.columns[0].id), r.label()))
+                })
+                .collect(),
+        };
+        for (id, label) in declared {
+            if !filled.contains(&id) {
+                log.not_found(format!("row “{label}” not found; its cells are left blank"));
+            }
         }
     }
     rows_read

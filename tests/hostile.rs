@@ -1,0 +1,271 @@
+//! Hostile input: each case is an input a user might hand in (by mistake or not) and what the
+//! crate must give for it: the error with its kind and place, the log entry, or the finding.
+//! Nothing panics; nothing is silently read as zero.
+
+mod common;
+
+use zfxxgk::form::{
+    ApplicantColumn as A, ProactiveColumn as PC, ProactiveRow as PR, RequestRow as RR,
+};
+use zfxxgk::json::{self, JsonErrorKind};
+use zfxxgk::read::{self, EntryKind, Reading};
+use zfxxgk::report::CellMut;
+use zfxxgk::{Cell, CellId, Report, validate};
+
+type Check = Box<dyn Fn() -> Result<(), String> + std::panic::RefUnwindSafe>;
+
+fn json_err(
+    input: Vec<u8>,
+    kind: JsonErrorKind,
+    pointer: &'static str,
+    line: usize,
+    msg: &'static str,
+) -> Check {
+    Box::new(move || {
+        let e = match json::from_slice(&input) {
+            Ok(_) => return Err("read without error".into()),
+            Err(e) => e,
+        };
+        if e.kind != kind || e.pointer != pointer || e.line != line || !e.message.contains(msg) {
+            return Err(format!(
+                "got {:?} at {:?} line {}: {}",
+                e.kind, e.pointer, e.line, e.message
+            ));
+        }
+        Ok(())
+    })
+}
+
+fn text(
+    input: impl Into<Vec<u8>>,
+    check: impl Fn(&Reading) -> Result<(), String> + std::panic::RefUnwindSafe + 'static,
+) -> Check {
+    let input = input.into();
+    Box::new(move || check(&read::read_text_bytes(&input)))
+}
+
+fn html(
+    input: impl Into<Vec<u8>>,
+    check: impl Fn(&Reading) -> Result<(), String> + std::panic::RefUnwindSafe + 'static,
+) -> Check {
+    let input = input.into();
+    Box::new(move || check(&read::read_html_bytes(&input)))
+}
+
+fn ok(cond: bool, what: &str) -> Result<(), String> {
+    if cond { Ok(()) } else { Err(what.to_owned()) }
+}
+
+fn has_log(r: &Reading, kind: EntryKind, needle: &str) -> Result<(), String> {
+    ok(
+        r.log
+            .entries
+            .iter()
+            .any(|e| e.kind == kind && e.message.contains(needle)),
+        &format!(
+            "no {kind:?} log entry containing {needle:?}: {:#?}",
+            r.log
+                .entries
+                .iter()
+                .filter(|e| e.kind != EntryKind::Read)
+                .collect::<Vec<_>>()
+        ),
+    )
+}
+
+fn cell(r: &Report, id: CellId) -> Option<String> {
+    r.cell(id).filter(|c| !c.is_blank()).map(|c| c.display())
+}
+
+const MIN: &str = r#"{"edition":"2021","agency":"某局","year":2022}"#;
+
+fn with(field: &str) -> Vec<u8> {
+    format!(r#"{{"edition":"2021","agency":"某局","year":2022,{field}}}"#).into_bytes()
+}
+
+const TEXT_2021: &str = "某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n";
+
+fn cases() -> Vec<(&'static str, Check)> {
+    let deep_array = format!(
+        r#"{{"edition":"2021","agency":{}0{}}}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let deep_after = format!(
+        r#"{{"agency":"x","year":2022,"junk":{}0{},"edition":"2021"}}"#,
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    let big = "字".repeat(50 * 1024 * 1024 / 3);
+    let big_json = format!(r#"{{"edition":"2021","agency":"{big}","year":2022}}"#);
+    let review = |upheld: &str| {
+        with(&format!(
+            r#""review":{{"reconsideration":{{"upheld":{upheld},"corrected":0,"other":0,"pending":0,"total":0}},"litigation_direct":{{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0}},"litigation_after_reconsideration":{{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0}}}}"#
+        ))
+    };
+    let fee = |amount: &str| {
+        with(&format!(
+            r#""proactive":{{"rules":{{"issued":0,"repealed":0,"in_force":0}},"normative_documents":{{"issued":0,"repealed":0,"in_force":0}},"licensing":{{"decisions":0}},"penalty":{{"decisions":0}},"coercion":{{"decisions":0}},"fees":{{"amount":{{"amount":{amount},"unit":"万元"}}}}}}"#
+        ))
+    };
+    let mut deep_html = String::from("<html><body>");
+    deep_html.push_str(&"<div>".repeat(2_000));
+    deep_html.push_str("一、总体情况 全年公开信息100条");
+    deep_html.push_str(&"</div>".repeat(2_000));
+    vec![
+        // ---------------------------------------------------------------- JSON
+        ("json: empty file", json_err(vec![], JsonErrorKind::Eof, "", 1, "EOF")),
+        ("json: only whitespace", json_err(b"  \n\n".to_vec(), JsonErrorKind::Eof, "", 3, "EOF")),
+        ("json: truncated", json_err(r#"{"edition":"2021","agency":"某"#.as_bytes().to_vec(), JsonErrorKind::Eof, "/agency", 1, "EOF")),
+        ("json: invalid UTF-8 in a string", json_err(b"{\"edition\":\"2021\",\"agency\":\"\xff\xfe\",\"year\":2022}".to_vec(), JsonErrorKind::Syntax, "/agency", 1, "invalid unicode")),
+        ("json: UTF-8 BOM is skipped", Box::new(|| {
+            let mut b = b"\xef\xbb\xbf".to_vec();
+            b.extend(MIN.as_bytes());
+            json::from_slice(&b).map(|_| ()).map_err(|e| e.to_string())
+        })),
+        ("json: CRLF line ends, error on line 3", json_err(b"{\r\n\"edition\":\"2021\",\r\n\"agency\":1}".to_vec(), JsonErrorKind::Data, "/agency", 3, "invalid type")),
+        ("json: nested 10 000 deep in a field", json_err(deep_array.into_bytes(), JsonErrorKind::Data, "/agency", 1, "invalid type: sequence")),
+        ("json: nested 10 000 deep in an unknown key before the edition", json_err(deep_after.into_bytes(), JsonErrorKind::Data, "/junk", 1, "unknown field `junk`")),
+        ("json: a 50 MB string is read whole", Box::new(move || {
+            let r = json::from_str(&big_json).map_err(|e| e.to_string())?;
+            ok(r.agency().len() == big.len(), "agency truncated")
+        })),
+        ("json: duplicate key", json_err(br#"{"edition":"2021","agency":"a","agency":"b","year":2022}"#.to_vec(), JsonErrorKind::Data, "/agency", 1, "duplicate field")),
+        ("json: duplicate edition", json_err(br#"{"edition":"2021","edition":"2019","agency":"a","year":2022}"#.to_vec(), JsonErrorKind::Data, "/edition", 1, "duplicate field")),
+        ("json: count above u64", json_err(review("18446744073709551616"), JsonErrorKind::Data, "/review/reconsideration/upheld", 1, "beyond the integer range")),
+        ("json: count below zero", json_err(review("-1"), JsonErrorKind::Data, "/review/reconsideration/upheld", 1, "cannot be negative")),
+        ("json: fractional count", json_err(review("1.0"), JsonErrorKind::Data, "/review/reconsideration/upheld", 1, "a fraction")),
+        ("json: count as exponent", json_err(review("1e3"), JsonErrorKind::Data, "/review/reconsideration/upheld", 1, "a fraction")),
+        ("json: NaN", json_err(review("NaN"), JsonErrorKind::Syntax, "/review/reconsideration/upheld", 1, "expected value")),
+        ("json: full-width digits as a string", json_err(review("\"１２\""), JsonErrorKind::Data, "/review/reconsideration/upheld", 1, "found the string")),
+        ("json: amount with 40 digits", json_err(fee(&format!("\"{}\"", "9".repeat(40))), JsonErrorKind::Data, "/proactive/fees/amount/amount", 1, "more than 28 digits")),
+        ("json: amount with an exponent", json_err(fee("\"1e5\""), JsonErrorKind::Data, "/proactive/fees/amount/amount", 1, "malformed amount")),
+        ("json: negative amount", json_err(fee("\"-3.5\""), JsonErrorKind::Data, "/proactive/fees/amount/amount", 1, "malformed amount")),
+        ("json: amount as a float", json_err(fee("12.5"), JsonErrorKind::Data, "/proactive/fees/amount/amount", 1, "expected an amount as a string")),
+        ("json: 2019 tag with 2021 tables (mixed editions)", json_err(br#"{"edition":"2019","agency":"a","year":2022,"proactive":{"rules":{"issued":0}}}"#.to_vec(), JsonErrorKind::Data, "/proactive/rules/issued", 1, "unknown field")),
+        ("json: a table with an extra row", json_err(with(r#""review":{"extra":{}}"#), JsonErrorKind::Data, "/review/extra", 1, "unknown field")),
+        ("json: a table with a missing row", json_err(with(r#""review":{"reconsideration":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0}}"#), JsonErrorKind::Data, "/review", 1, "missing field `litigation_direct`")),
+        ("json: year beyond u16", json_err(br#"{"edition":"2021","agency":"a","year":70000}"#.to_vec(), JsonErrorKind::Data, "/year", 1, "invalid value")),
+        ("json: null for an optional field reads as absent", Box::new(|| {
+            let r = json::from_slice(&with(r#""period":null"#)).map_err(|e| e.to_string())?;
+            ok(r.period().is_none(), "period absent")
+        })),
+        ("json: impossible date", json_err(with(r#""published":"2021-02-30""#), JsonErrorKind::Data, "/published", 1, "input is out of range")),
+        ("json: lone surrogate escape", json_err(br#"{"edition":"2021","agency":"\ud800","year":2022}"#.to_vec(), JsonErrorKind::Syntax, "/agency", 1, "hex escape")),
+        ("json: trailing comma", json_err(br#"{"edition":"2021","agency":"a","year":2022,}"#.to_vec(), JsonErrorKind::Syntax, "", 1, "trailing comma")),
+        ("json: figure parts nested 10 000 deep", Box::new(|| {
+            let deep = format!(r#"{{"edition":"2021","agency":"a","year":2022,"overview":{{"figures":[{}]}}}}"#, r#"{"label":"x","quantity":{"value":1},"parts":["#.repeat(10_000));
+            match json::from_str(&deep) {
+                Err(e) if e.message.contains("recursion limit") => Ok(()),
+                other => Err(format!("{other:?}")),
+            }
+        })),
+        // ---------------------------------------------------------------- validation
+        ("validate: counts that overflow when summed", Box::new(|| {
+            let mut r = common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json"));
+            let ids: Vec<CellId> = r.form().cells().map(|c| c.id).collect();
+            for id in ids {
+                if let Some(CellMut::Count(c)) = r.cell_mut(id) { *c = Cell::Value(u64::MAX); }
+            }
+            let v = validate::validate(&r);
+            ok(v.with_code("requests.applicant_total").count() == 25 && v.with_code("review.total").count() == 3, "sums of u64::MAX must be found unequal, exactly")
+        })),
+        ("validate: pair of reports at the end of the year range", Box::new(|| {
+            let mut a = common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json"));
+            zfxxgk::with_report!(&mut a, r => r.year = u16::MAX);
+            let v = validate::validate_pair(&a, &a);
+            ok(v.with_code("pair.not_consecutive").count() == 1, "not consecutive")
+        })),
+        // ---------------------------------------------------------------- text
+        ("text: empty file", text("", |r| {
+            has_log(r, EntryKind::Missing, "section 一、总体情况 not found")?;
+            ok(r.report.year() == 0, "year 0 when unknown")
+        })),
+        ("text: invalid UTF-8 is replaced and logged", text(&b"\xff\xfe\xfd\n"[..], |r| has_log(r, EntryKind::Warning, "invalid UTF-8 at byte 0"))),
+        ("text: a BOM and CRLF line ends", text("\u{feff}某局2022年政府信息公开工作年度报告\r\n二、主动公开政府信息情况\r\n第二十条第（五）项\r\n信息内容\r\n本年处理决定数量\r\n行政许可\r\n7\r\n", |r| {
+            ok(r.report.title() == Some("某局2022年政府信息公开工作年度报告"), "title")?;
+            ok(cell(&r.report, CellId::Proactive(PR::Licensing, PC::Decisions)).as_deref() == Some("7"), "licensing 7")
+        })),
+        ("text: an 8 MB line of prose", text(format!("一、总体情况\n{}\n", "信息公开工作".repeat(8 * 1024 * 1024 / 18)), |r| ok(r.report.overview().is_some_and(|o| o.summary.as_ref().is_some_and(|s| s.len() > 8_000_000)), "prose kept"))),
+        ("text: full-width digits and signs", text(format!("{TEXT_2021}规章\n１２\n－\n/\n"), |r| {
+            ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::Issued)).as_deref() == Some("12"), "１２ read as 12")?;
+            ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::InForce)).as_deref() == Some("/"), "/ not applicable")
+        })),
+        ("text: a count too large for u64 is left blank with a warning", text(format!("{TEXT_2021}规章\n99999999999999999999999\n0\n0\n"), |r| {
+            ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::Issued)).is_none(), "blank, not zero")?;
+            has_log(r, EntryKind::Warning, "is not a count")
+        })),
+        ("text: a negative count is left blank with a warning", text(format!("{TEXT_2021}规章\n-3\n0\n0\n"), |r| {
+            ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::Issued)).is_none(), "blank")?;
+            has_log(r, EntryKind::Warning, "/proactive/rules/issued")
+        })),
+        ("text: text in a number cell", text(format!("{TEXT_2021}规章\n无\n0\n0\n"), |r| {
+            ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::Issued)).is_none(), "无 in a cell is not 0")?;
+            has_log(r, EntryKind::Unread, "无")
+        })),
+        ("text: a row with extra cells", text(format!("{TEXT_2021}规章 | 1 | 2 | 3 | 4 | 5 |\n"), |r| {
+            ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::InForce)).as_deref() == Some("3"), "first three taken")?;
+            has_log(r, EntryKind::Warning, "2 more value(s)")
+        })),
+        ("text: a row with missing cells", text(format!("{TEXT_2021}规章 | 1 |\n行政规范性文件 | 4 | 5 | 6 |\n"), |r| {
+            ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::Repealed)).is_none(), "missing cell blank")?;
+            has_log(r, EntryKind::Warning, "has 1 of 3 cells")
+        })),
+        ("text: an unknown extra row", text(format!("{TEXT_2021}规章 | 1 | 2 | 3 |\n其他主动公开文件 | 9 | 9 | 9 |\n"), |r| has_log(r, EntryKind::Unread, "其他主动公开文件"))),
+        ("text: mixed editions' labels", text(format!("{TEXT_2021}对外公开总数量\n本年收费金额（单位：万元）\n"), |r| has_log(r, EntryKind::Note, "labels of both editions"))),
+        ("text: only headings", text("一、总体情况\n二、主动公开政府信息情况\n三、收到和处理政府信息公开申请情况\n四、政府信息公开行政复议、行政诉讼情况\n五、存在的主要问题及改进情况\n六、其他需要报告的事项\n", |r| {
+            has_log(r, EntryKind::Missing, "no table rows found in section 二")?;
+            has_log(r, EntryKind::Missing, "no table found in section 三")?;
+            ok(r.report.cells().all(|(_, s)| !matches!(s, zfxxgk::report::Slot::Cell(c) if !c.is_blank())), "no value invented")
+        })),
+        ("text: a quantity too large for u64 in prose", text("一、总体情况\n全年公开信息99999999999999999999999条，其中通知1条。\n", |r| ok(r.report.overview().is_some_and(|o| o.figures.iter().all(|f| f.quantity.value != 0)), "no overflowed figure"))),
+        ("text: an impossible date in the period", text("某局2021年政府信息公开工作年度报告\n统计期限为2021年13月45日至2021年12月31日。\n", |r| {
+            ok(r.report.period().is_none(), "no period")?;
+            has_log(r, EntryKind::Warning, "statistics period")
+        })),
+        ("text: section 三 rows misspelled", text("三、收到和处理政府信息公开申请情况\n5.属于三类内容事务信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n", |r| {
+            ok(cell(&r.report, CellId::Requests(RR::DeniedInternalAffairs, A::Total)).as_deref() == Some("1"), "read")?;
+            has_log(r, EntryKind::Warning, "misspelled")
+        })),
+        // ---------------------------------------------------------------- HTML
+        ("html: empty page", html("", |r| has_log(r, EntryKind::Missing, "section 一、总体情况 not found"))),
+        ("html: invalid UTF-8", html(&b"<p>\xff</p>"[..], |r| has_log(r, EntryKind::Warning, "invalid UTF-8"))),
+        ("html: rowspan beyond the table and a huge colspan", html("<h2>二、主动公开政府信息情况</h2><table><tr><td rowspan=\"100000\">第二十条第（五）项</td><td colspan=\"99999999\">信息内容</td></tr><tr><td>行政许可</td><td>5</td></tr></table>", |r| ok(r.report.has_section(zfxxgk::form::SectionId::Proactive), "section read"))),
+        ("html: zero and negative spans", html("<h2>二、主动公开政府信息情况</h2><table><tr><td rowspan=\"0\" colspan=\"-3\">行政许可</td><td>5</td></tr></table>", |r| ok(cell(&r.report, CellId::Proactive(PR::Licensing, PC::Decisions)).as_deref() == Some("5"), "5"))),
+        ("html: unclosed tags", html("<html><body><h2>二、主动公开政府信息情况<table><tr><td>行政许可<td>8<tr><td>行政处罚<td>2", |r| {
+            ok(cell(&r.report, CellId::Proactive(PR::Licensing, PC::Decisions)).as_deref() == Some("8"), "licensing")?;
+            ok(cell(&r.report, CellId::Proactive(PR::Penalty, PC::Decisions)).as_deref() == Some("2"), "penalty")
+        })),
+        ("html: nested 2 000 deep", html(deep_html, |r| ok(r.report.has_section(zfxxgk::form::SectionId::Overview), "overview found"))),
+        ("html: script and style hold no report text", html("<script>document.write('二、主动公开政府信息情况')</script><style>p{}</style><p>一、总体情况</p>", |r| ok(!r.report.has_section(zfxxgk::form::SectionId::Proactive), "no section from a script"))),
+        ("html: only headings", html("<h2>一、总体情况</h2><h2>二、主动公开政府信息情况</h2><h2>三、收到和处理政府信息公开申请情况</h2>", |r| has_log(r, EntryKind::Missing, "no table found in section 三"))),
+        // ---------------------------------------------------------------- writers
+        ("write: markup in text is escaped in HTML", Box::new(|| {
+            let mut r = common::load(&common::fixtures().join("2021/valid/sample-county-market-2023.json"));
+            zfxxgk::with_report!(&mut r, x => x.title = Some("<script>alert(1)</script>&".into()));
+            let page = zfxxgk::write::to_html(&r, None);
+            ok(!page.contains("<script>alert") && page.contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;"), "escaped")
+        })),
+    ]
+}
+
+#[test]
+fn hostile_inputs() {
+    let cases = cases();
+    assert!(cases.len() >= 40, "{} cases", cases.len());
+    let mut failed = Vec::new();
+    for (name, check) in &cases {
+        match std::panic::catch_unwind(check) {
+            Ok(Ok(())) => {}
+            Ok(Err(why)) => failed.push(format!("{name}: {why}")),
+            Err(_) => failed.push(format!("{name}: PANICKED")),
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} of {} failed:\n{}",
+        failed.len(),
+        cases.len(),
+        failed.join("\n")
+    );
+}
