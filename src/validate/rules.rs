@@ -41,7 +41,7 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
             Some(CellRef::Delta(c)) => *c,
             _ => continue,
         };
-        let cells = vec![ptr(f, row, PC::PreviousItems), ptr(f, row, PC::Change)];
+        let cells = || vec![ptr(f, row, PC::PreviousItems), ptr(f, row, PC::Change)];
         let (Cell::Value(prev), Cell::Value(change)) = (prev, change) else {
             if prev.is_blank() || change.is_blank() {
                 let name = f.proactive.row(row).map_or("", |r| r.name);
@@ -52,7 +52,7 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
                         format!("{name}的“上一年项目数量”或“本年增/减”为空，无法核对本年项目数量。"),
                         format!("{name}: 上一年项目数量 or 本年增/减 is blank, so this year's item count cannot be checked."),
                     )
-                    .cells(cells),
+                    .cells(cells()),
                 );
             }
             continue;
@@ -67,14 +67,14 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
                     format!("{name}：上一年项目数量 {prev} 加本年增/减 {change:+} 为 {current}，项目数量不能为负。"),
                     format!("{name}: 上一年项目数量 {prev} plus 本年增/减 {change:+} is {current}; an item count cannot be negative."),
                 )
-                .cells(cells)
+                .cells(cells())
                 .values(Observed::Range { min: Some(0), max: None }, Observed::Integer(current)),
             );
             continue;
         }
         if let Some(CellRef::Count(Cell::Value(decisions))) = p.cell(row, PC::Decisions) {
             if change != 0 && prev > 0 && current > 0 && i128::from(*decisions) == current {
-                let mut cells = cells;
+                let mut cells = cells();
                 cells.push(ptr(f, row, PC::Decisions));
                 sink.push(
                     Draft::new(
@@ -195,15 +195,33 @@ pub(super) fn proactive_2021(p: &Proactive2021, sink: &mut Sink) {
 /// Section 一: every figure with parts must be able to equal the sum of its parts.
 pub(super) fn overview(report: &Report, sink: &mut Sink) {
     if let Some(o) = report.overview() {
+        let mut path = Vec::new();
         for (i, f) in o.figures.iter().enumerate() {
-            figure(f, &format!("/overview/figures/{i}"), sink);
+            path.push(i);
+            figure(f, &mut path, sink);
+            path.pop();
         }
     }
 }
 
-fn figure(f: &Figure, pointer: &str, sink: &mut Sink) {
+/// The JSON Pointer of the figure at `path` (indices into `figures`, then `parts`).
+fn figure_pointer(path: &[usize]) -> String {
+    let mut p = String::from("/overview/figures");
+    for (k, i) in path.iter().enumerate() {
+        if k > 0 {
+            p.push_str("/parts");
+        }
+        p.push('/');
+        p.push_str(&i.to_string());
+    }
+    p
+}
+
+fn figure(f: &Figure, path: &mut Vec<usize>, sink: &mut Sink) {
     for (j, part) in f.parts.iter().enumerate() {
-        figure(part, &format!("{pointer}/parts/{j}"), sink);
+        path.push(j);
+        figure(part, path, sink);
+        path.pop();
     }
     if f.parts.is_empty() {
         return;
@@ -259,6 +277,7 @@ fn figure(f: &Figure, pointer: &str, sink: &mut Sink) {
     } else {
         Observed::Text(total.clone())
     };
+    let pointer = figure_pointer(path);
     let cells = (0..f.parts.len())
         .map(|j| format!("{pointer}/parts/{j}"))
         .collect();
