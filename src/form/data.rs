@@ -646,115 +646,83 @@ macro_rules! request_relations {
     };
 }
 
-static REQUESTS_2019: TableDecl<RR, A> = TableDecl {
-    id: TableId::Requests,
-    key: "requests",
-    section: SectionId::Requests,
-    column_header: Some("申请人情况"),
-    corner_note: Some(CORNER_NOTE),
-    rows_are_column_groups: false,
-    blocks: &[BlockDecl {
-        title: None,
-        stub: None,
-        columns: &APPLICANT_COLUMNS,
-        rows: &[
-            NEW_RECEIVED,
-            CARRIED_OVER,
-            GRANTED,
-            PARTLY_GRANTED,
-            DENIED[0],
-            DENIED[1],
-            DENIED[2],
-            DENIED[3],
-            DENIED[4],
-            DENIED[5],
-            DENIED[6],
-            DENIED[7],
-            UNABLE[0],
-            UNABLE[1],
-            UNABLE[2],
-            NOT_PROCESSED[0],
-            NOT_PROCESSED[1],
-            NOT_PROCESSED[2],
-            NOT_PROCESSED[3],
-            NOT_PROCESSED[4],
-            rrow(
-                RR::OtherHandling,
-                "other_handling",
-                "（六）",
-                "其他处理",
-                IN_RESULTS,
-            ),
-            PROCESSED_TOTAL,
-            CARRIED_FORWARD,
-        ],
-    }],
-    relations: request_relations!(RR::OtherHandling),
-};
+/// The section 三 table of an edition: the rows both editions share, with the edition's
+/// （六）其他处理 rows in their place, and the relations over them. Written once for both.
+macro_rules! requests_table {
+    ($($other:expr),+ ; $($other_id:expr),+) => {
+        TableDecl {
+            id: TableId::Requests,
+            key: "requests",
+            section: SectionId::Requests,
+            column_header: Some("申请人情况"),
+            corner_note: Some(CORNER_NOTE),
+            rows_are_column_groups: false,
+            blocks: &[BlockDecl {
+                title: None,
+                stub: None,
+                columns: &APPLICANT_COLUMNS,
+                rows: &[
+                    NEW_RECEIVED,
+                    CARRIED_OVER,
+                    GRANTED,
+                    PARTLY_GRANTED,
+                    DENIED[0],
+                    DENIED[1],
+                    DENIED[2],
+                    DENIED[3],
+                    DENIED[4],
+                    DENIED[5],
+                    DENIED[6],
+                    DENIED[7],
+                    UNABLE[0],
+                    UNABLE[1],
+                    UNABLE[2],
+                    NOT_PROCESSED[0],
+                    NOT_PROCESSED[1],
+                    NOT_PROCESSED[2],
+                    NOT_PROCESSED[3],
+                    NOT_PROCESSED[4],
+                    $($other,)+
+                    PROCESSED_TOTAL,
+                    CARRIED_FORWARD,
+                ],
+            }],
+            relations: request_relations!($($other_id),+),
+        }
+    };
+}
 
-static REQUESTS_2021: TableDecl<RR, A> = TableDecl {
-    id: TableId::Requests,
-    key: "requests",
-    section: SectionId::Requests,
-    column_header: Some("申请人情况"),
-    corner_note: Some(CORNER_NOTE),
-    rows_are_column_groups: false,
-    blocks: &[BlockDecl {
-        title: None,
-        stub: None,
-        columns: &APPLICANT_COLUMNS,
-        rows: &[
-            NEW_RECEIVED,
-            CARRIED_OVER,
-            GRANTED,
-            PARTLY_GRANTED,
-            DENIED[0],
-            DENIED[1],
-            DENIED[2],
-            DENIED[3],
-            DENIED[4],
-            DENIED[5],
-            DENIED[6],
-            DENIED[7],
-            UNABLE[0],
-            UNABLE[1],
-            UNABLE[2],
-            NOT_PROCESSED[0],
-            NOT_PROCESSED[1],
-            NOT_PROCESSED[2],
-            NOT_PROCESSED[3],
-            NOT_PROCESSED[4],
-            rrow(
-                RR::OtherOverdueNoCorrection,
-                "other_handling/overdue_no_correction",
-                "1.",
-                "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                IN_OTHER,
-            ),
-            rrow(
-                RR::OtherOverdueFeeUnpaid,
-                "other_handling/overdue_fee_unpaid",
-                "2.",
-                "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                IN_OTHER,
-            ),
-            rrow(
-                RR::OtherOther,
-                "other_handling/other",
-                "3.",
-                "其他",
-                IN_OTHER,
-            ),
-            PROCESSED_TOTAL,
-            CARRIED_FORWARD,
-        ],
-    }],
-    relations: request_relations!(
+static REQUESTS_2019: TableDecl<RR, A> = requests_table!(
+    rrow(
+        RR::OtherHandling,
+        "other_handling",
+        "（六）",
+        "其他处理",
+        IN_RESULTS,
+    );
+    RR::OtherHandling
+);
+
+static REQUESTS_2021: TableDecl<RR, A> = requests_table!(
+    rrow(
         RR::OtherOverdueNoCorrection,
-        RR::OtherOverdueFeeUnpaid,
-        RR::OtherOther
+        "other_handling/overdue_no_correction",
+        "1.",
+        "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+        IN_OTHER,
     ),
-};
+    rrow(
+        RR::OtherOverdueFeeUnpaid,
+        "other_handling/overdue_fee_unpaid",
+        "2.",
+        "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+        IN_OTHER,
+    ),
+    rrow(RR::OtherOther, "other_handling/other", "3.", "其他", IN_OTHER);
+    RR::OtherOverdueNoCorrection,
+    RR::OtherOverdueFeeUnpaid,
+    RR::OtherOther
+);
 
 // ---------------------------------------------------------------------------------------------
 // Section 四 (identical in both editions)
