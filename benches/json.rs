@@ -11,65 +11,14 @@
 //! `cargo bench --bench json`; ratios are in BENCHMARKS.md.
 
 use std::hint::black_box;
-use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use zfxxgk::report::CellMut;
-use zfxxgk::{Cell, Edition, Report};
+use zfxxgk::{Edition, Report};
 
-fn fixture(rel: &str) -> Report {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(rel);
-    zfxxgk::json::from_slice(&std::fs::read(path).unwrap()).unwrap()
-}
+#[path = "corpus.rs"]
+mod corpus;
 
-/// A small deterministic generator (xorshift), so every run measures the same corpus.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-}
-
-/// The corpus: reports of realistic size, every count redrawn (most small, one in ten left as
-/// the fixture has it so that many reports balance), half pretty-printed, half compact.
-pub fn corpus(n: usize) -> (Vec<Vec<u8>>, Vec<Report>) {
-    let bases = [
-        fixture("2019/valid/sample-natural-resources-2019.json"),
-        fixture("2021/valid/sample-city-government-2022.json"),
-        fixture("2021/valid/sample-county-market-2023.json"),
-        fixture("2019/valid/xiuzhou-education-2020.json"),
-    ];
-    let mut rng = Rng(0x2021_0930);
-    let mut docs = Vec::with_capacity(n);
-    let mut reports = Vec::with_capacity(n);
-    for i in 0..n {
-        let mut r = bases[i % bases.len()].clone();
-        if rng.next() % 10 != 0 {
-            let ids: Vec<zfxxgk::CellId> = r.form().cells().map(|c| c.id).collect();
-            for id in ids {
-                if let Some(CellMut::Count(c)) = r.cell_mut(id) {
-                    if c.is_value() {
-                        *c = Cell::Value(rng.next() % 200);
-                    }
-                }
-            }
-        }
-        let json = if i % 2 == 0 {
-            zfxxgk::json::to_string_pretty(&r)
-        } else {
-            zfxxgk::json::to_string_compact(&r)
-        };
-        docs.push(json.into_bytes());
-        reports.push(r);
-    }
-    (docs, reports)
-}
+use corpus::corpus;
 
 fn bench(c: &mut Criterion) {
     let (docs, reports) = corpus(10_000);
@@ -129,6 +78,23 @@ fn bench(c: &mut Criterion) {
     g.bench_function("validate_only", |b| {
         b.iter(|| {
             for r in &reports {
+                black_box(zfxxgk::validate::validate(r));
+            }
+        })
+    });
+    g.finish();
+
+    // The same on the reports that balance (most published reports): no finding to write.
+    let clean: Vec<&Report> = reports
+        .iter()
+        .filter(|r| !zfxxgk::validate::validate(r).has_errors())
+        .collect();
+    let mut g = c.benchmark_group("validate_clean_reports");
+    g.throughput(Throughput::Elements(clean.len() as u64));
+    g.sample_size(10);
+    g.bench_function("validate_only", |b| {
+        b.iter(|| {
+            for r in &clean {
                 black_box(zfxxgk::validate::validate(r));
             }
         })

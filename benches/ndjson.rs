@@ -9,36 +9,31 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use zfxxgk::report::CellMut;
-use zfxxgk::{Cell, Report};
+#[path = "corpus.rs"]
+mod corpus;
 
-fn fixture(rel: &str) -> Report {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(rel);
-    zfxxgk::json::from_slice(&std::fs::read(path).unwrap()).unwrap()
-}
-
-/// Compact JSON lines of distinct reports (every count changed from line to line).
+/// Compact JSON lines of distinct reports from the shared corpus, generated in batches so that
+/// the bench's own memory stays small.
 fn lines(n: usize) -> impl Iterator<Item = String> {
-    let bases = [
-        fixture("2021/valid/sample-city-government-2022.json"),
-        fixture("2019/valid/sample-natural-resources-2019.json"),
-    ];
-    (0..n).map(move |i| {
-        let mut r = bases[i % 2].clone();
-        let ids: Vec<zfxxgk::CellId> = r.form().cells().map(|c| c.id).collect();
-        for (k, id) in ids.into_iter().enumerate() {
-            if let Some(CellMut::Count(c)) = r.cell_mut(id) {
-                *c = Cell::Value(((i * 31 + k * 7) % 97) as u64);
-            }
-        }
-        zfxxgk::json::to_string_compact(&r)
+    (0..n.div_ceil(1000)).flat_map(move |batch| {
+        let size = 1000.min(n - batch * 1000);
+        let (_, reports) = corpus::corpus_seeded(size, batch as u64 + 1);
+        reports
+            .into_iter()
+            .map(|r| zfxxgk::json::to_string_compact(&r))
+            .collect::<Vec<_>>()
     })
 }
 
 fn peak_kib(pid: u32) -> Option<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    // Between fork and exec the child is still a copy of this process: skip that moment.
+    if !status
+        .lines()
+        .any(|l| l.starts_with("Name:") && l.contains("validate"))
+    {
+        return None;
+    }
     status
         .lines()
         .find(|l| l.starts_with("VmHWM:"))?
@@ -84,7 +79,9 @@ fn run(exe: &std::path::Path, n: usize) -> (Duration, u64, usize) {
         std::thread::sleep(Duration::from_millis(1));
     }
     let elapsed = start.elapsed();
-    let _ = std::fs::remove_file(&path);
+    if std::env::var_os("ZFXXGK_KEEP_NDJSON").is_none() {
+        let _ = std::fs::remove_file(&path);
+    }
     (elapsed, peak, bytes)
 }
 

@@ -240,6 +240,14 @@ pub fn from_slice(bytes: &[u8]) -> Result<Report, JsonError> {
 }
 
 fn from_slice_bytes(bytes: &[u8]) -> Result<Report, JsonError> {
+    // Fast path: plain serde_json. Only when it fails is the input read again with path
+    // tracking, which costs an allocation per key, to say where the error is.
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    if let Ok(r) = Report::deserialize(&mut de) {
+        if de.end().is_ok() {
+            return Ok(r);
+        }
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     match serde_path_to_error::deserialize::<_, Report>(&mut de) {
         Ok(r) => {
@@ -276,6 +284,12 @@ pub fn from_slice_as<E: EditionForm>(bytes: &[u8]) -> Result<AnnualReport<E>, Js
 }
 
 fn typed<E: EditionForm>(bytes: &[u8]) -> Result<AnnualReport<E>, JsonError> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    if let Ok(r) = AnnualReport::<E>::deserialize(&mut de) {
+        if de.end().is_ok() {
+            return Ok(r);
+        }
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let r = serde_path_to_error::deserialize::<_, AnnualReport<E>>(&mut de).map_err(convert)?;
     end_of_input(&mut de)?;

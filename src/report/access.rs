@@ -77,4 +77,17 @@ pub trait TableData {
     fn cell(&self, row: Self::Row, column: Self::Column) -> Option<CellRef<'_>>;
     /// The cell, mutably, if this table has it.
     fn cell_mut(&mut self, row: Self::Row, column: Self::Column) -> Option<CellMut<'_>>;
+
+    /// The cells of one row for the given columns, in order, handed to `f` (`None` where the
+    /// table has no such cell). Tables whose rows are structs override it to find the row once.
+    fn row_cells<'a>(
+        &'a self,
+        row: Self::Row,
+        columns: &[Self::Column],
+        mut f: impl FnMut(Option<CellRef<'a>>),
+    ) {
+        for c in columns {
+            f(self.cell(row, *c));
+        }
+    }
 }

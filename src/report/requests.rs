@@ -299,4 +299,29 @@ impl<O: OtherHandling> TableData for Requests<O> {
     fn cell_mut(&mut self, row: R, column: A) -> Option<CellMut<'_>> {
         self.row_mut(row).map(|r| CellMut::Count(r.get_mut(column)))
     }
+
+    fn row_cells<'a>(&'a self, row: R, columns: &[A], mut f: impl FnMut(Option<CellRef<'a>>)) {
+        let Some(r) = self.row(row) else {
+            columns.iter().for_each(|_| f(None));
+            return;
+        };
+        if columns == A::ALL {
+            // The official column order: the row's fields as they stand.
+            for c in [
+                &r.natural_person,
+                &r.commercial_enterprise,
+                &r.research_institution,
+                &r.public_welfare_org,
+                &r.legal_service_org,
+                &r.other_org,
+                &r.total,
+            ] {
+                f(Some(CellRef::Count(c)));
+            }
+            return;
+        }
+        for c in columns {
+            f(Some(CellRef::Count(r.get(*c))));
+        }
+    }
 }

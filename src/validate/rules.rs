@@ -170,18 +170,18 @@ pub(super) fn proactive_2021(p: &Proactive2021, sink: &mut Sink) {
         }
     }
     if let Cell::Value(m) = p.fees.amount {
-        let pointer = ptr(f, PR::Fees, PC::Amount);
+        let pointer = || ptr(f, PR::Fees, PC::Amount);
         if m.unit == Some(MoneyUnit::Yuan) {
             sink.push(Draft::new(
                 "proactive.fee_unit",
-                pointer,
+                pointer(),
                 format!("本年收费金额的单位为万元，但填报为“{m}”（元）；请换算为万元。"),
                 format!("本年收费金额 is in 万元, but {m} was entered in 元; convert it to 万元."),
             ));
         } else if m.amount.decimal() >= rust_decimal::Decimal::from(IMPLAUSIBLE_WAN_YUAN) {
             sink.push(Draft::new(
                 "proactive.fee_unit",
-                pointer,
+                pointer(),
                 format!("本年收费金额 {} 万元数额异常，疑按元填报。", m.amount),
                 format!(
                     "本年收费金额 of {} 万元 is implausibly large; it may have been entered in 元.",

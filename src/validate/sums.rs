@@ -3,7 +3,9 @@
 
 use super::{Draft, Observed, Sink};
 use crate::cell::Cell;
-use crate::form::{ColumnDecl, Relation, RowDecl, TableDecl};
+use std::sync::OnceLock;
+
+use crate::form::{self, ColumnDecl, Edition, Relation, RowDecl, TableDecl};
 use crate::report::{CellRef, Report, TableData, TableState};
 use crate::with_report;
 
@@ -19,13 +21,9 @@ pub(super) fn tables(report: &Report, sink: &mut Sink) {
     });
 }
 
-/// The value of a cell for a sum.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Val {
-    Num(u128),
-    /// Blank or not applicable: the sum cannot be checked.
-    Missing,
-}
+/// The value of a cell for a sum: `None` for a blank or not-applicable cell, which keeps the
+/// sum from being checked.
+type Val = Option<u64>;
 
 /// One instance of a relation: a column of a per-column relation, a row of a per-row one.
 /// Borrowed from the static declaration: building the instances allocates nothing.
@@ -143,11 +141,11 @@ fn instances<R: Copy + PartialEq, C: Copy + PartialEq>(
     })
 }
 
-fn read<T: TableData>(t: &T, r: T::Row, c: T::Column) -> Val {
-    match t.cell(r, c) {
-        Some(CellRef::Count(Cell::Value(v))) => Val::Num(u128::from(*v)),
-        Some(CellRef::Delta(Cell::Value(v))) if *v >= 0 => Val::Num(v.unsigned_abs().into()),
-        _ => Val::Missing,
+fn value_of(cell: Option<CellRef<'_>>) -> Val {
+    match cell {
+        Some(CellRef::Count(Cell::Value(v))) => Some(*v),
+        Some(CellRef::Delta(Cell::Value(v))) if *v >= 0 => Some(v.unsigned_abs()),
+        _ => None,
     }
 }
 
@@ -155,8 +153,8 @@ fn sum(vals: impl Iterator<Item = Val>) -> Option<u128> {
     let mut total: u128 = 0;
     for v in vals {
         match v {
-            Val::Num(n) => total = total.checked_add(n)?,
-            Val::Missing => return None,
+            Some(n) => total = total.checked_add(u128::from(n))?,
+            None => return None,
         }
     }
     Some(total)
@@ -184,74 +182,148 @@ fn describe<R: Copy + PartialEq, C: Copy + PartialEq>(
     names.join(" + ")
 }
 
+/// A relation instance over dense cell indices: a cell's index is its position in the table's
+/// official order (`TableDecl::cells`).
+struct PlanInst {
+    code: &'static str,
+    left: Vec<u16>,
+    right: Vec<u16>,
+}
+
+/// The relations of one table as index lists, computed once per table declaration, so that
+/// checking a report is a pass over an array of values.
+struct Plan {
+    cells: usize,
+    insts: Vec<PlanInst>,
+}
+
+fn build<R: Copy + PartialEq + 'static, C: Copy + PartialEq + 'static>(
+    decl: &'static TableDecl<R, C>,
+) -> Plan {
+    let order: Vec<(R, C)> = decl.cells().map(|c| (c.row.id, c.column.id)).collect();
+    let index = |cell: (R, C)| -> u16 {
+        let i = order.iter().position(|x| *x == cell).unwrap_or(0);
+        u16::try_from(i).unwrap_or(u16::MAX)
+    };
+    Plan {
+        cells: order.len(),
+        insts: instances(decl)
+            .map(|inst| PlanInst {
+                code: inst.code(),
+                left: inst.left().cells().map(index).collect(),
+                right: inst.right().cells().map(index).collect(),
+            })
+            .collect(),
+    }
+}
+
+fn address<T>(r: &'static T) -> usize {
+    std::ptr::from_ref(r) as usize
+}
+
+/// The plans of the form's tables with relations (section 三 of each edition, section 四).
+fn plans() -> &'static [(usize, Plan)] {
+    static PLANS: OnceLock<Vec<(usize, Plan)>> = OnceLock::new();
+    PLANS.get_or_init(|| {
+        let a = form::form(Edition::Trial2019);
+        let b = form::form(Edition::Format2021);
+        let mut v = vec![
+            (address(a.requests), build(a.requests)),
+            (address(b.requests), build(b.requests)),
+            (address(a.review), build(a.review)),
+        ];
+        if address(b.review) != address(a.review) {
+            v.push((address(b.review), build(b.review)));
+        }
+        v
+    })
+}
+
 fn check<T, R, C>(decl: &'static TableDecl<R, C>, table: &T, sink: &mut Sink)
 where
     T: TableData<Row = R, Column = C>,
     R: Copy + PartialEq + 'static,
     C: Copy + PartialEq + 'static,
 {
-    let pointer = |(r, c): (R, C)| decl.pointer(r, c).unwrap_or_default();
+    let built;
+    let plan = match plans().iter().find(|(a, _)| *a == address(decl)) {
+        Some((_, p)) => p,
+        None => {
+            built = build(decl);
+            &built
+        }
+    };
+    // The values, in official order.
+    let mut vals: Vec<Val> = Vec::with_capacity(plan.cells);
+    let mut ids: Vec<C> = Vec::new();
+    for block in decl.blocks {
+        ids.clear();
+        ids.extend(block.columns.iter().map(|c| c.id));
+        for row in block.rows {
+            table.row_cells(row.id, &ids, |c| vals.push(value_of(c)));
+        }
+    }
+    let cell_at = |i: u16| -> (R, C) {
+        decl.cells()
+            .nth(usize::from(i))
+            .map(|c| (c.row.id, c.column.id))
+            .unwrap_or_else(|| unreachable!("cell index {i} outside the table"))
+    };
+    let pointer = |i: u16| {
+        let (r, c) = cell_at(i);
+        decl.pointer(r, c).unwrap_or_default()
+    };
+    let total = |idx: &[u16], vals: &[Val]| -> Option<u128> {
+        sum(idx.iter().map(|i| vals[usize::from(*i)]))
+    };
 
     // Pass 1: a blank total whose parts are all present is derived, not read as zero, so that the
     // other relations it takes part in can still be checked.
-    let mut derived: Vec<((R, C), u128)> = Vec::new();
-    for inst in instances(decl) {
-        let left = inst.left();
-        if left.len() != 1 {
+    for (k, inst) in plan.insts.iter().enumerate() {
+        let [t] = inst.left[..] else { continue };
+        if vals[usize::from(t)].is_some() {
             continue;
         }
-        let total = left.get(0);
-        if read(table, total.0, total.1) != Val::Missing || derived.iter().any(|(k, _)| *k == total)
-        {
+        let Some(s) = total(&inst.right, &vals) else {
             continue;
-        }
-        if let Some(s) = sum(inst.right().cells().map(|(r, c)| read(table, r, c))) {
-            derived.push((total, s));
-            let ptr = pointer(total);
-            sink.push(
-                Draft::new(
-                    "sum.derived_total",
-                    ptr.clone(),
-                    format!(
-                        "{}为空，按{}推算为 {s}。",
-                        decl.cell(total.0, total.1)
-                            .map(|c| format!("“{}”“{}”", c.row.label(), c.column.label))
-                            .unwrap_or_default(),
-                        describe(decl, inst.right(), inst.per_column())
-                    ),
-                    format!(
-                        "{ptr} is blank; derived as {s} from its parts to check the other sums."
-                    ),
-                )
-                .cells(inst.right().cells().map(pointer).collect()),
-            );
-        }
+        };
+        // A derived total beyond u64 stays blank (and its sums unchecked).
+        vals[usize::from(t)] = u64::try_from(s).ok();
+        let Some(gi) = instances(decl).nth(k) else {
+            continue;
+        };
+        let (r, c) = cell_at(t);
+        let ptr = pointer(t);
+        sink.push(
+            Draft::new(
+                "sum.derived_total",
+                ptr.clone(),
+                format!(
+                    "{}为空，按{}推算为 {s}。",
+                    decl.cell(r, c)
+                        .map(|c| format!("“{}”“{}”", c.row.label(), c.column.label))
+                        .unwrap_or_default(),
+                    describe(decl, gi.right(), gi.per_column())
+                ),
+                format!("{ptr} is blank; derived as {s} from its parts to check the other sums."),
+            )
+            .cells(inst.right.iter().map(|i| pointer(*i)).collect()),
+        );
     }
-    let value = |cell: (R, C)| -> Val {
-        match read(table, cell.0, cell.1) {
-            Val::Missing => derived
-                .iter()
-                .find(|(k, _)| *k == cell)
-                .map_or(Val::Missing, |(_, v)| Val::Num(*v)),
-            v => v,
-        }
-    };
 
     // Pass 2: check every instance; remember which blank cells kept which rules unchecked.
-    let mut blocked: Vec<((R, C), Vec<&'static str>)> = Vec::new();
-    for inst in instances(decl) {
-        let left = sum(inst.left().cells().map(value));
-        let right = sum(inst.right().cells().map(value));
-        let (Some(l), Some(r)) = (left, right) else {
-            for cell in inst.left().cells().chain(inst.right().cells()) {
-                if value(cell) == Val::Missing {
-                    match blocked.iter_mut().find(|(k, _)| *k == cell) {
+    let mut blocked: Vec<(u16, Vec<&'static str>)> = Vec::new();
+    for (k, inst) in plan.insts.iter().enumerate() {
+        let (Some(l), Some(r)) = (total(&inst.left, &vals), total(&inst.right, &vals)) else {
+            for i in inst.left.iter().chain(&inst.right) {
+                if vals[usize::from(*i)].is_none() {
+                    match blocked.iter_mut().find(|(b, _)| b == i) {
                         Some((_, codes)) => {
-                            if !codes.contains(&inst.code()) {
-                                codes.push(inst.code());
+                            if !codes.contains(&inst.code) {
+                                codes.push(inst.code);
                             }
                         }
-                        None => blocked.push((cell, vec![inst.code()])),
+                        None => blocked.push((*i, vec![inst.code])),
                     }
                 }
             }
@@ -260,23 +332,26 @@ where
         if l == r {
             continue;
         }
-        let pc = inst.per_column();
-        let l_desc = describe(decl, inst.left(), pc);
-        let r_desc = describe(decl, inst.right(), pc);
+        let Some(gi) = instances(decl).nth(k) else {
+            continue;
+        };
+        let pc = gi.per_column();
+        let l_desc = describe(decl, gi.left(), pc);
+        let r_desc = describe(decl, gi.right(), pc);
         let diff = i128::try_from(l).unwrap_or(i128::MAX) - i128::try_from(r).unwrap_or(i128::MAX);
         let axis_zh = if pc { "列" } else { "行" };
         let axis_en = if pc { "column" } else { "row" };
-        let along = inst.along();
+        let along = gi.along();
         let cells: Vec<String> = inst
-            .left()
-            .cells()
-            .chain(inst.right().cells())
-            .map(pointer)
+            .left
+            .iter()
+            .chain(&inst.right)
+            .map(|i| pointer(*i))
             .collect();
         sink.push(
             Draft::new(
-                inst.code(),
-                pointer(inst.left().get(0)),
+                inst.code,
+                pointer(inst.left[0]),
                 format!(
                     "“{along}”{axis_zh}：{l_desc} = {l}，而{r_desc} = {r}，两者应相等（相差 {diff}）。"
                 ),
@@ -291,40 +366,39 @@ where
             ),
         );
     }
-    if blocked.is_empty() {
-        return;
-    }
 
     // One info per blank cell, in official order, not one per rule it blocked.
-    for c in decl.cells() {
-        let key = (c.row.id, c.column.id);
-        if let Some((_, codes)) = blocked.iter().find(|(k, _)| *k == key) {
-            let what = match table.cell(key.0, key.1) {
-                Some(CellRef::Count(Cell::NotApplicable)) => {
-                    ("标为不适用（/）", "marked not applicable")
-                }
-                _ => ("为空", "blank"),
-            };
-            let ptr = pointer(key);
-            sink.push(
-                Draft::new(
-                    "sum.unchecked",
-                    ptr.clone(),
-                    format!(
-                        "“{}”“{}”{}，以下合计无法核对：{}。空白不按 0 处理。",
-                        c.row.label(),
-                        c.column.label,
-                        what.0,
-                        codes.join("、")
-                    ),
-                    format!(
-                        "{ptr} is {}; these sums could not be checked: {}. A blank is not read as 0.",
-                        what.1,
-                        codes.join(", ")
-                    ),
-                )
-                .cells(vec![ptr.clone()]),
-            );
-        }
+    blocked.sort_by_key(|(i, _)| *i);
+    for (i, codes) in blocked {
+        let (r, c) = cell_at(i);
+        let Some(decl_cell) = decl.cell(r, c) else {
+            continue;
+        };
+        let what = match table.cell(r, c) {
+            Some(CellRef::Count(Cell::NotApplicable)) => {
+                ("标为不适用（/）", "marked not applicable")
+            }
+            _ => ("为空", "blank"),
+        };
+        let ptr = pointer(i);
+        sink.push(
+            Draft::new(
+                "sum.unchecked",
+                ptr.clone(),
+                format!(
+                    "“{}”“{}”{}，以下合计无法核对：{}。空白不按 0 处理。",
+                    decl_cell.row.label(),
+                    decl_cell.column.label,
+                    what.0,
+                    codes.join("、")
+                ),
+                format!(
+                    "{ptr} is {}; these sums could not be checked: {}. A blank is not read as 0.",
+                    what.1,
+                    codes.join(", ")
+                ),
+            )
+            .cells(vec![ptr.clone()]),
+        );
     }
 }
