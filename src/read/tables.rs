@@ -357,6 +357,7 @@ pub fn fill_rows(
                 .proactive
                 .blocks
                 .iter()
+                .filter(|b| !b.columns.is_empty())
                 .flat_map(|b| {
                     b.rows
                         .iter()
@@ -367,6 +368,7 @@ pub fn fill_rows(
                 .requests
                 .blocks
                 .iter()
+                .filter(|b| !b.columns.is_empty())
                 .flat_map(|b| {
                     b.rows
                         .iter()
