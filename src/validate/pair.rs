@@ -232,29 +232,52 @@ fn check_link(link: &Link, prior: &Report, current: &Report, sink: &mut Sink) {
             .as_ref()
             .map(|c| (c.row_label.clone(), c.column_label))
             .unwrap_or_default();
+        let f19 = crate::form::form(Edition::Trial2019);
+        let f21 = crate::form::form(Edition::Format2021);
+        let forward = f21
+            .requests
+            .row(RequestRow::CarriedForward)
+            .map_or(String::new(), |r| r.label());
+        let forward_name = f21
+            .requests
+            .row(RequestRow::CarriedForward)
+            .map_or("", |r| r.name);
+        let label = |f: &crate::form::Form, c: ProactiveColumn| {
+            f.proactive
+                .blocks
+                .iter()
+                .flat_map(|b| b.columns.iter())
+                .find(|x| x.id == c)
+                .map_or("", |x| x.label)
+        };
+        let (in_force, prev_items, change) = (
+            label(f21, ProactiveColumn::InForce),
+            label(f19, ProactiveColumn::PreviousItems),
+            label(f19, ProactiveColumn::Change),
+        );
         let (zh, en) = match link.code {
             "pair.carry_over" => (
                 format!(
-                    "“{col}”列：本年“{row}”为 {actual}，上年报告“四、结转下年度继续办理”为 {expected}，应相等。"
+                    "“{col}”列：本年“{row}”为 {actual}，上年报告“{forward}”为 {expected}，应相等。"
                 ),
                 format!(
-                    "column “{col}”: this year's {row} is {actual}, but last year's 结转下年度继续办理 was {expected}."
+                    "column “{col}”: this year's {row} is {actual}, but last year's {forward_name} was {expected}."
                 ),
             ),
             "pair.in_force_roll_forward" => (
                 format!(
-                    "{row}“现行有效件数”为 {actual}，按上年现行有效件数加本年制发、减本年废止应为 {expected}。"
+                    "{row}“{in_force}”为 {actual}，按上年{in_force}加本年制发、减本年废止应为 {expected}。"
                 ),
                 format!(
-                    "{row} 现行有效件数 is {actual}; last year's figure plus this year's issued minus repealed gives {expected}."
+                    "{row} {in_force} is {actual}; last year's figure plus this year's issued minus repealed gives {expected}."
                 ),
             ),
             _ => (
                 format!(
-                    "{row}“上一年项目数量”为 {actual}，按上年报告（上一年项目数量加本年增/减）应为 {expected}。"
+                    "{row}“{prev_items}”为 {actual}，按上年报告（{prev_items}加{change}）应为 {expected}。"
                 ),
                 format!(
-                    "{row} 上一年项目数量 is {actual}; last year's report (上一年项目数量 plus 本年增/减) gives {expected}."
+                    "{row} {prev_items} is {actual}; last year's report ({prev_items} plus {change}) gives {expected}."
                 ),
             ),
         };
@@ -418,14 +441,23 @@ fn fee_jump(prior: &Report, current: &Report, sink: &mut Sink) {
     let jump = a.checked_mul(factor).is_some_and(|big| b > big)
         || b.checked_mul(factor).is_some_and(|big| big < a);
     if jump {
-        let p = "/proactive/fees/amount".to_owned();
+        let f21 = crate::form::form(Edition::Format2021);
+        let p = f21
+            .proactive
+            .pointer(ProactiveRow::Fees, ProactiveColumn::Amount)
+            .unwrap_or_default();
+        let full = f21
+            .proactive
+            .column(ProactiveRow::Fees, ProactiveColumn::Amount)
+            .map_or("", |c| c.label);
+        let fee_l = full.split('（').next().unwrap_or(full);
         let text = |d: rust_decimal::Decimal| format!("{}元", d.normalize());
         sink.push(
             Draft::new(
                 "pair.fee_amount_jump",
                 p.clone(),
-                format!("本年收费金额 {} 与上年 {} 相差超过{JUMP}倍，请核实单位与数额。", text(b), text(a)),
-                format!("本年收费金额 of {} differs from last year's {} by more than {JUMP}×; check the unit and the figure.", text(b), text(a)),
+                format!("{fee_l} {} 与上年 {} 相差超过{JUMP}倍，请核实单位与数额。", text(b), text(a)),
+                format!("{fee_l} of {} differs from last year's {} by more than {JUMP}×; check the unit and the figure.", text(b), text(a)),
             )
             .cells(vec![p.clone()])
             .prior_cells(vec![p])

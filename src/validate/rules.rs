@@ -15,6 +15,13 @@ fn ptr(edition_form: &crate::form::Form, r: PR, c: PC) -> String {
     edition_form.proactive.pointer(r, c).unwrap_or_default()
 }
 
+/// The official label of a section 二 column in a row's block (`上一年项目数量`), without a
+/// trailing unit note (`本年收费金额（单位：万元）` → `本年收费金额`).
+fn col(edition_form: &crate::form::Form, r: PR, c: PC) -> &'static str {
+    let l = edition_form.proactive.column(r, c).map_or("", |d| d.label);
+    l.split('（').next().unwrap_or(l)
+}
+
 fn label(edition_form: &crate::form::Form, r: PR, c: PC) -> String {
     edition_form
         .proactive
@@ -42,6 +49,7 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
             _ => continue,
         };
         let cells = || vec![ptr(f, row, PC::PreviousItems), ptr(f, row, PC::Change)];
+        let (prev_l, change_l) = (col(f, row, PC::PreviousItems), col(f, row, PC::Change));
         let (Cell::Value(prev), Cell::Value(change)) = (prev, change) else {
             if prev.is_blank() || change.is_blank() {
                 let name = f.proactive.row(row).map_or("", |r| r.name);
@@ -49,8 +57,8 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
                     Draft::new(
                         "proactive.item_count_unchecked",
                         format!("/proactive/{}", f.proactive.row(row).map_or("", |r| r.key)),
-                        format!("{name}的“上一年项目数量”或“本年增/减”为空，无法核对本年项目数量。"),
-                        format!("{name}: 上一年项目数量 or 本年增/减 is blank, so this year's item count cannot be checked."),
+                        format!("{name}的“{prev_l}”或“{change_l}”为空，无法核对本年项目数量。"),
+                        format!("{name}: {prev_l} or {change_l} is blank, so this year's item count cannot be checked."),
                     )
                     .cells(cells()),
                 );
@@ -64,8 +72,8 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
                 Draft::new(
                     "proactive.item_count_negative",
                     ptr(f, row, PC::Change),
-                    format!("{name}：上一年项目数量 {prev} 加本年增/减 {change:+} 为 {current}，项目数量不能为负。"),
-                    format!("{name}: 上一年项目数量 {prev} plus 本年增/减 {change:+} is {current}; an item count cannot be negative."),
+                    format!("{name}：{prev_l} {prev} 加{change_l} {change:+} 为 {current}，项目数量不能为负。"),
+                    format!("{name}: {prev_l} {prev} plus {change_l} {change:+} is {current}; an item count cannot be negative."),
                 )
                 .cells(cells())
                 .values(Observed::Range { min: Some(0), max: None }, Observed::Integer(current)),
@@ -74,14 +82,15 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
         }
         if let Some(CellRef::Count(Cell::Value(decisions))) = p.cell(row, PC::Decisions) {
             if change != 0 && prev > 0 && current > 0 && i128::from(*decisions) == current {
+                let dec_l = col(f, row, PC::Decisions);
                 let mut cells = cells();
                 cells.push(ptr(f, row, PC::Decisions));
                 sink.push(
                     Draft::new(
                         "proactive.decisions_equal_item_count",
                         ptr(f, row, PC::Decisions),
-                        format!("{name}：处理决定数量 {decisions} 恰等于上一年项目数量 {prev} 加本年增/减 {change:+}，疑将本年项目数量填入处理决定数量栏。"),
-                        format!("{name}: 处理决定数量 {decisions} equals 上一年项目数量 {prev} plus 本年增/减 {change:+}; an item count may have been entered as the number of decisions."),
+                        format!("{name}：{dec_l} {decisions} 恰等于{prev_l} {prev} 加{change_l} {change:+}，疑将本年项目数量填入{dec_l}栏。"),
+                        format!("{name}: {dec_l} {decisions} equals {prev_l} {prev} plus {change_l} {change:+}; an item count may have been entered as the number of decisions."),
                     )
                     .cells(cells),
                 );
@@ -98,23 +107,46 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
                     Draft::new(
                         "proactive.published_exceeds_total",
                         ptr(f, row, PC::NewlyPublished),
-                        format!("{}（{new}）大于{}（{total}）；对外公开总数量是累计数，应不小于本年新公开数量。", label(f, row, PC::NewlyPublished), label(f, row, PC::TotalPublished)),
-                        format!("{} ({new}) exceeds {} ({total}); the total published is cumulative.", label(f, row, PC::NewlyPublished), label(f, row, PC::TotalPublished)),
+                        format!(
+                            "{}（{new}）大于{}（{total}）；{}是累计数，应不小于{}。",
+                            label(f, row, PC::NewlyPublished),
+                            label(f, row, PC::TotalPublished),
+                            col(f, row, PC::TotalPublished),
+                            col(f, row, PC::NewlyPublished)
+                        ),
+                        format!(
+                            "{} ({new}) exceeds {} ({total}); the total published is cumulative.",
+                            label(f, row, PC::NewlyPublished),
+                            label(f, row, PC::TotalPublished)
+                        ),
                     )
-                    .cells(vec![ptr(f, row, PC::NewlyPublished), ptr(f, row, PC::TotalPublished)])
-                    .values(Observed::Range { min: None, max: Some(u128::from(total)) }, Observed::Integer(i128::from(new))),
+                    .cells(vec![
+                        ptr(f, row, PC::NewlyPublished),
+                        ptr(f, row, PC::TotalPublished),
+                    ])
+                    .values(
+                        Observed::Range {
+                            min: None,
+                            max: Some(u128::from(total)),
+                        },
+                        Observed::Integer(i128::from(new)),
+                    ),
                 );
             }
         }
     }
     if let (Cell::Value(0), Cell::Value(m)) = (p.procurement.projects, p.procurement.amount) {
         if !m.amount.decimal().is_zero() {
+            let proc_l = f.proactive.row(PR::Procurement).map_or("", |r| r.name);
             sink.push(
                 Draft::new(
                     "proactive.procurement_without_projects",
                     ptr(f, PR::Procurement, PC::Amount),
-                    format!("政府集中采购项目数量为 0，但采购总金额为 {m}。"),
-                    format!("政府集中采购: 0 projects but an amount of {m}."),
+                    format!(
+                        "{proc_l}项目数量为 0，但{}为 {m}。",
+                        col(f, PR::Procurement, PC::Amount)
+                    ),
+                    format!("{proc_l}: 0 projects but an amount of {m}."),
                 )
                 .cells(vec![
                     ptr(f, PR::Procurement, PC::Projects),
@@ -145,12 +177,16 @@ pub(super) fn proactive_2021(p: &Proactive2021, sink: &mut Sink) {
                         "proactive.issued_exceeds_in_force",
                         ptr(f, row, PC::Issued),
                         format!(
-                            "{}（{issued}）大于现行有效件数与本年废止件数之和（{bound}）。",
-                            label(f, row, PC::Issued)
+                            "{}（{issued}）大于{}与{}之和（{bound}）。",
+                            label(f, row, PC::Issued),
+                            col(f, row, PC::InForce),
+                            col(f, row, PC::Repealed)
                         ),
                         format!(
-                            "{} ({issued}) exceeds 现行有效件数 + 本年废止件数 ({bound}).",
-                            label(f, row, PC::Issued)
+                            "{} ({issued}) exceeds {} + {} ({bound}).",
+                            label(f, row, PC::Issued),
+                            col(f, row, PC::InForce),
+                            col(f, row, PC::Repealed)
                         ),
                     )
                     .cells(vec![
@@ -171,20 +207,21 @@ pub(super) fn proactive_2021(p: &Proactive2021, sink: &mut Sink) {
     }
     if let Cell::Value(m) = p.fees.amount {
         let pointer = || ptr(f, PR::Fees, PC::Amount);
+        let fee_l = col(f, PR::Fees, PC::Amount);
         if m.unit == Some(MoneyUnit::Yuan) {
             sink.push(Draft::new(
                 "proactive.fee_unit",
                 pointer(),
-                format!("本年收费金额的单位为万元，但填报为“{m}”（元）；请换算为万元。"),
-                format!("本年收费金额 is in 万元, but {m} was entered in 元; convert it to 万元."),
+                format!("{fee_l}的单位为万元，但填报为“{m}”（元）；请换算为万元。"),
+                format!("{fee_l} is in 万元, but {m} was entered in 元; convert it to 万元."),
             ));
         } else if m.amount.decimal() >= rust_decimal::Decimal::from(IMPLAUSIBLE_WAN_YUAN) {
             sink.push(Draft::new(
                 "proactive.fee_unit",
                 pointer(),
-                format!("本年收费金额 {} 万元数额异常，疑按元填报。", m.amount),
+                format!("{fee_l} {} 万元数额异常，疑按元填报。", m.amount),
                 format!(
-                    "本年收费金额 of {} 万元 is implausibly large; it may have been entered in 元.",
+                    "{fee_l} of {} 万元 is implausibly large; it may have been entered in 元.",
                     m.amount
                 ),
             ));
