@@ -254,15 +254,37 @@ where
         }
     };
     // The values, in official order.
-    let mut vals: Vec<Val> = Vec::with_capacity(plan.cells);
-    let mut ids: Vec<C> = Vec::new();
+    // On the stack for the form's tables (175 cells at most); on the heap for anything larger.
+    const STACK: usize = 192;
+    let mut stack: [Val; STACK] = [None; STACK];
+    let mut heap: Vec<Val>;
+    let vals: &mut [Val] = if plan.cells <= STACK {
+        &mut stack[..plan.cells]
+    } else {
+        heap = vec![None; plan.cells];
+        &mut heap
+    };
+    let mut n = 0;
+    // The column ids of a block, without allocating (the form's blocks have at most 7 columns).
+    let Some(first) = decl.blocks.first().and_then(|b| b.columns.first()) else {
+        return;
+    };
+    let mut ids: [C; 16] = [first.id; 16];
     for block in decl.blocks {
-        ids.clear();
-        ids.extend(block.columns.iter().map(|c| c.id));
+        let k = block.columns.len().min(ids.len());
+        for (slot, c) in ids.iter_mut().zip(block.columns) {
+            *slot = c.id;
+        }
         for row in block.rows {
-            table.row_cells(row.id, &ids, |c| vals.push(value_of(c)));
+            table.row_cells(row.id, &ids[..k], |c| {
+                if let Some(v) = vals.get_mut(n) {
+                    *v = value_of(c);
+                }
+                n += 1;
+            });
         }
     }
+    let vals = &mut *vals;
     let cell_at = |i: u16| -> (R, C) {
         decl.cells()
             .nth(usize::from(i))
@@ -284,7 +306,7 @@ where
         if vals[usize::from(t)].is_some() {
             continue;
         }
-        let Some(s) = total(&inst.right, &vals) else {
+        let Some(s) = total(&inst.right, vals) else {
             continue;
         };
         // A derived total beyond u64 stays blank (and its sums unchecked).
@@ -314,7 +336,7 @@ where
     // Pass 2: check every instance; remember which blank cells kept which rules unchecked.
     let mut blocked: Vec<(u16, Vec<&'static str>)> = Vec::new();
     for (k, inst) in plan.insts.iter().enumerate() {
-        let (Some(l), Some(r)) = (total(&inst.left, &vals), total(&inst.right, &vals)) else {
+        let (Some(l), Some(r)) = (total(&inst.left, vals), total(&inst.right, vals)) else {
             for i in inst.left.iter().chain(&inst.right) {
                 if vals[usize::from(*i)].is_none() {
                     match blocked.iter_mut().find(|(b, _)| b == i) {
