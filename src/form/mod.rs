@@ -302,42 +302,34 @@ impl Form {
 
     /// Every cell of the three tables, in official order, with its id and labels.
     pub fn cells(&self) -> impl Iterator<Item = FormCell> + '_ {
-        let p = self.proactive.cells().map(|c| FormCell {
-            id: CellId::Proactive(c.row.id, c.column.id),
-            table: self.proactive.key,
-            block_title: c.block.title,
-            row_key: c.row.key,
-            row_label: c.row.label(),
-            column_key: c.column.key,
-            column_label: c.column.label,
-            kind: c.column.kind,
-        });
-        let r = self.requests.cells().map(|c| FormCell {
-            id: CellId::Requests(c.row.id, c.column.id),
-            table: self.requests.key,
-            block_title: c.block.title,
-            row_key: c.row.key,
-            row_label: c.row.label(),
-            column_key: c.column.key,
-            column_label: c.column.label,
-            kind: c.column.kind,
-        });
-        let v = self.review.cells().map(|c| FormCell {
-            id: CellId::Review(c.row.id, c.column.id),
-            table: self.review.key,
-            block_title: c.block.title,
-            row_key: c.row.key,
-            row_label: c.row.label(),
-            column_key: c.column.key,
-            column_label: c.column.label,
-            kind: c.column.kind,
-        });
+        let p = self
+            .proactive
+            .cells()
+            .map(|c| FormCell::new(self.proactive, c, CellId::Proactive(c.row.id, c.column.id)));
+        let r = self
+            .requests
+            .cells()
+            .map(|c| FormCell::new(self.requests, c, CellId::Requests(c.row.id, c.column.id)));
+        let v = self
+            .review
+            .cells()
+            .map(|c| FormCell::new(self.review, c, CellId::Review(c.row.id, c.column.id)));
         p.chain(r).chain(v)
     }
 
     /// The labels and pointer of one cell, if this edition has it.
     pub fn cell(&self, id: CellId) -> Option<FormCell> {
-        self.cells().find(|c| c.id == id)
+        match id {
+            CellId::Proactive(r, c) => Some(FormCell::new(
+                self.proactive,
+                self.proactive.cell(r, c)?,
+                id,
+            )),
+            CellId::Requests(r, c) => {
+                Some(FormCell::new(self.requests, self.requests.cell(r, c)?, id))
+            }
+            CellId::Review(r, c) => Some(FormCell::new(self.review, self.review.cell(r, c)?, id)),
+        }
     }
 }
 
@@ -363,6 +355,19 @@ pub struct FormCell {
 }
 
 impl FormCell {
+    fn new<R, C>(table: &TableDecl<R, C>, c: CellDecl<R, C>, id: CellId) -> Self {
+        FormCell {
+            id,
+            table: table.key,
+            block_title: c.block.title,
+            row_key: c.row.key,
+            row_label: c.row.label(),
+            column_key: c.column.key,
+            column_label: c.column.label,
+            kind: c.column.kind,
+        }
+    }
+
     /// The JSON Pointer of the cell in a report.
     pub fn pointer(&self) -> String {
         format!("/{}/{}/{}", self.table, self.row_key, self.column_key)
