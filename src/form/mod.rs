@@ -219,6 +219,13 @@ impl<R: Copy + PartialEq, C: Copy + PartialEq> TableDecl<R, C> {
         blocks.iter().find(|b| b.rows.iter().any(|r| r.id == id))
     }
 
+    /// The column ids of a row's cells, in official order (none if this edition lacks the row).
+    pub fn row_cells(&self, row: R) -> impl Iterator<Item = C> + '_ {
+        self.block_of(row)
+            .into_iter()
+            .flat_map(|b| b.columns.iter().map(|c| c.id))
+    }
+
     /// The declaration of a column of a row, if this edition has that cell.
     pub fn column(&self, row: R, column: C) -> Option<&'static ColumnDecl<C>> {
         self.block_of(row)?.columns.iter().find(|c| c.id == column)

@@ -361,7 +361,12 @@ pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
                     );
                 }
                 crate::with_report!(&mut report, r => r.proactive = Some(Default::default()));
-                let n = tables::fill_rows(&mut report, items, "proactive", &mut log);
+                let n = tables::fill_rows(
+                    &mut report,
+                    items,
+                    crate::form::TableId::Proactive,
+                    &mut log,
+                );
                 if n == 0 {
                     log.not_found(format!("no table rows found in section {heading}"));
                 }
@@ -372,7 +377,9 @@ pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
                     continue;
                 }
                 crate::with_report!(&mut report, r => r.requests = Some(TableState::Filled(Default::default())));
-                if tables::fill_rows(&mut report, items, "requests", &mut log) == 0 {
+                if tables::fill_rows(&mut report, items, crate::form::TableId::Requests, &mut log)
+                    == 0
+                {
                     crate::with_report!(&mut report, r => r.requests = None);
                     log.not_found(format!("no table found in section {heading}"));
                 }

@@ -9,7 +9,7 @@ use super::doc::Tok;
 use super::norm::{CellText, classify, key, key_without_note, money};
 use super::{Location, Log};
 use crate::cell::{Cell, MoneyUnit};
-use crate::form::{self, CellKind, Edition, ProactiveRow, RequestRow, TableDecl};
+use crate::form::{self, CellKind, Edition, ProactiveRow, RequestRow, TableDecl, TableId};
 use crate::report::{CellMut, Report};
 
 /// What a label names in one edition.
@@ -236,7 +236,7 @@ pub fn detect(items: &[(Item, Location)]) -> (usize, usize) {
 pub fn fill_rows(
     report: &mut Report,
     items: &[(Item, Location)],
-    table: &'static str,
+    table: TableId,
     log: &mut Log,
 ) -> usize {
     let edition = report.edition();
@@ -264,39 +264,19 @@ pub fn fill_rows(
             Item::Value(_) => continue,
         };
         // Each row: its cells, in the order of its block's columns.
-        let cells: Vec<(crate::CellId, CellKind, String)> = match target {
-            Some(Target::Proactive(r)) if table == "proactive" => f
+        // Each row: its cells, in the order of its block's columns.
+        let row_cells = |id: crate::CellId| f.cell(id).map(|fc| (fc.id, fc.kind, fc.pointer()));
+        let cells: Vec<(crate::CellId, CellKind, String)> = match (target, table) {
+            (Some(Target::Proactive(r)), TableId::Proactive) => f
                 .proactive
-                .block_of(r)
-                .map(|b| {
-                    b.columns
-                        .iter()
-                        .map(|c| {
-                            (
-                                crate::CellId::Proactive(r, c.id),
-                                c.kind,
-                                f.proactive.pointer(r, c.id).unwrap_or_default(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
-            Some(Target::Request(r)) if table == "requests" => f
+                .row_cells(r)
+                .filter_map(|c| row_cells(crate::CellId::Proactive(r, c)))
+                .collect(),
+            (Some(Target::Request(r)), TableId::Requests) => f
                 .requests
-                .block_of(r)
-                .map(|b| {
-                    b.columns
-                        .iter()
-                        .map(|c| {
-                            (
-                                crate::CellId::Requests(r, c.id),
-                                c.kind,
-                                f.requests.pointer(r, c.id).unwrap_or_default(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default(),
+                .row_cells(r)
+                .filter_map(|c| row_cells(crate::CellId::Requests(r, c)))
+                .collect(),
             _ => continue,
         };
         if cells.is_empty() {
@@ -352,30 +332,13 @@ pub fn fill_rows(
         }
     }
     if rows_read > 0 {
-        let declared: Vec<(crate::CellId, String)> = match table {
-            "proactive" => f
-                .proactive
-                .blocks
-                .iter()
-                .filter(|b| !b.columns.is_empty())
-                .flat_map(|b| {
-                    b.rows
-                        .iter()
-                        .map(move |r| (crate::CellId::Proactive(r.id, b.columns[0].id), r.label()))
-                })
-                .collect(),
-            _ => f
-                .requests
-                .blocks
-                .iter()
-                .filter(|b| !b.columns.is_empty())
-                .flat_map(|b| {
-                    b.rows
-                        .iter()
-                        .map(move |r| (crate::CellId::Requests(r.id, b.columns[0].id), r.label()))
-                })
-                .collect(),
-        };
+        // The first cell of every declared row of the table, with the row's label.
+        let mut declared: Vec<(crate::CellId, String)> = Vec::new();
+        for fc in f.cells().filter(|c| c.id.table() == table) {
+            if declared.last().is_none_or(|(_, l)| *l != fc.row_label) {
+                declared.push((fc.id, fc.row_label));
+            }
+        }
         for (id, label) in declared {
             if !filled.contains(&id) {
                 log.not_found(format!("row “{label}” not found; its cells are left blank"));
@@ -391,15 +354,9 @@ pub fn fill_rows(
 pub fn fill_in_order(report: &mut Report, items: &[(Item, Location)], log: &mut Log) -> usize {
     let f = report.form();
     let cells: Vec<(crate::CellId, CellKind, String)> = f
-        .review
         .cells()
-        .map(|c| {
-            (
-                crate::CellId::Review(c.row.id, c.column.id),
-                c.column.kind,
-                f.review.pointer(c.row.id, c.column.id).unwrap_or_default(),
-            )
-        })
+        .filter(|c| c.id.table() == TableId::Review)
+        .map(|fc| (fc.id, fc.kind, fc.pointer()))
         .collect();
     for (it, loc) in items {
         if let Item::Unknown(t) = it {
