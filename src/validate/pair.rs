@@ -242,19 +242,16 @@ fn check_link(link: &Link, prior: &Report, current: &Report, sink: &mut Sink) {
             .requests
             .row(RequestRow::CarriedForward)
             .map_or("", |r| r.name);
-        let label = |f: &crate::form::Form, c: ProactiveColumn| {
-            f.proactive
-                .blocks
-                .iter()
-                .flat_map(|b| b.columns.iter())
-                .find(|x| x.id == c)
-                .map_or("", |x| x.label)
+        // The roll-forward targets are the 现行有效件数 and 上一年项目数量 cells themselves; the
+        // change column is the 2019 row's 本年增/减.
+        let (in_force, prev_items) = (col, col);
+        let change = match target {
+            CellId::Proactive(r, _) => f19
+                .proactive
+                .column(r, ProactiveColumn::Change)
+                .map_or("", |c| c.label),
+            _ => "",
         };
-        let (in_force, prev_items, change) = (
-            label(f21, ProactiveColumn::InForce),
-            label(f19, ProactiveColumn::PreviousItems),
-            label(f19, ProactiveColumn::Change),
-        );
         let (zh, en) = match link.code {
             "pair.carry_over" => (
                 format!(
