@@ -23,6 +23,8 @@ use serde::{Deserialize, Deserializer};
 use crate::form::Edition;
 use crate::report::{AnnualReport, E2019, E2021, EditionForm, Report};
 
+mod fast;
+
 /// What kind of problem a JSON input has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JsonErrorKind {
@@ -235,39 +237,59 @@ fn char_column(bytes: &[u8], mut err: JsonError) -> JsonError {
 /// Read a report from JSON bytes. Error columns count characters, not bytes. A UTF-8 byte
 /// order mark at the start (Windows tools write one) is skipped.
 pub fn from_slice(bytes: &[u8]) -> Result<Report, JsonError> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    from_slice_bytes(bytes).map_err(|e| char_column(bytes, e))
+    let bytes = strip_bom(bytes);
+    // Fast path: a reader that gives up on anything unusual, errors included. Only then is the
+    // input read again by serde_json with path tracking, to say what is wrong and where.
+    if let Some(r) = fast_read::<Report>(bytes) {
+        return Ok(r);
+    }
+    from_slice_reference(bytes, true).map_err(|e| char_column(bytes, e))
 }
 
-fn from_slice_bytes(bytes: &[u8]) -> Result<Report, JsonError> {
-    // Fast path: plain serde_json. Only when it fails is the input read again with path
-    // tracking, which costs an allocation per key, to say where the error is.
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    if let Ok(r) = Report::deserialize(&mut de) {
-        if de.end().is_ok() {
-            return Ok(r);
-        }
-    }
+/// [`from_slice`] without its fast path: serde_json alone. The reference the fast path is tested
+/// against (`tests/json_fast.rs`, the `json_differential` fuzz target); it gives the same result
+/// as [`from_slice`], more slowly.
+#[doc(hidden)]
+pub fn from_slice_serde_json(bytes: &[u8]) -> Result<Report, JsonError> {
+    let bytes = strip_bom(bytes);
+    from_slice_reference(bytes, false).map_err(|e| char_column(bytes, e))
+}
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
+}
+
+/// The fast path alone: the value, or `None` where it gives up (see the `fast` module).
+fn fast_read<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Option<T> {
+    let mut reader = fast::Reader::new(bytes).ok()?;
+    let value = T::deserialize(&mut reader).ok()?;
+    reader.end().ok()?;
+    Some(value)
+}
+
+/// serde_json with path tracking; `fast` lets the second pass (edition not first) try the fast
+/// path.
+fn from_slice_reference(bytes: &[u8], fast: bool) -> Result<Report, JsonError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     match serde_path_to_error::deserialize::<_, Report>(&mut de) {
         Ok(r) => {
             end_of_input(&mut de)?;
             Ok(r)
         }
-        Err(e) if e.inner().to_string().starts_with(NOT_FIRST) => from_slice_any_order(bytes),
+        Err(e) if e.inner().to_string().starts_with(NOT_FIRST) => from_slice_any_order(bytes, fast),
         Err(e) => Err(convert(e)),
     }
 }
 
 /// The second pass: find the edition anywhere in the object, then read the matching struct.
-fn from_slice_any_order(bytes: &[u8]) -> Result<Report, JsonError> {
+fn from_slice_any_order(bytes: &[u8], fast: bool) -> Result<Report, JsonError> {
     let probe: Probe = {
         let mut de = serde_json::Deserializer::from_slice(bytes);
         serde_path_to_error::deserialize::<_, Probe>(&mut de).map_err(convert)?
     };
     Ok(match probe.edition {
-        Edition::Trial2019 => Report::Trial2019(typed::<E2019>(bytes)?),
-        Edition::Format2021 => Report::Format2021(typed::<E2021>(bytes)?),
+        Edition::Trial2019 => Report::Trial2019(typed::<E2019>(bytes, fast)?),
+        Edition::Format2021 => Report::Format2021(typed::<E2021>(bytes, fast)?),
     })
 }
 
@@ -279,14 +301,13 @@ pub fn from_str(s: &str) -> Result<Report, JsonError> {
 /// Read a report of a known edition from JSON bytes; another edition's tag is an error at
 /// `/edition`.
 pub fn from_slice_as<E: EditionForm>(bytes: &[u8]) -> Result<AnnualReport<E>, JsonError> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
-    typed::<E>(bytes).map_err(|e| char_column(bytes, e))
+    let bytes = strip_bom(bytes);
+    typed::<E>(bytes, true).map_err(|e| char_column(bytes, e))
 }
 
-fn typed<E: EditionForm>(bytes: &[u8]) -> Result<AnnualReport<E>, JsonError> {
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    if let Ok(r) = AnnualReport::<E>::deserialize(&mut de) {
-        if de.end().is_ok() {
+fn typed<E: EditionForm>(bytes: &[u8], fast: bool) -> Result<AnnualReport<E>, JsonError> {
+    if fast {
+        if let Some(r) = fast_read::<AnnualReport<E>>(bytes) {
             return Ok(r);
         }
     }
@@ -312,4 +333,30 @@ pub fn to_string_pretty(report: &Report) -> String {
 pub fn to_string_compact(report: &Report) -> String {
     serde_json::to_string(report)
         .unwrap_or_else(|e| unreachable!("report serialization failed: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path must not give up on a well-formed report, pretty or compact, or every read
+    /// would silently take the slow path.
+    #[test]
+    fn the_fast_path_reads_every_valid_fixture_without_giving_up() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut n = 0;
+        for dir in ["2019/valid", "2021/valid"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                let pretty = std::fs::read(entry.unwrap().path()).unwrap();
+                let reference = from_slice_serde_json(&pretty).unwrap();
+                let compact = to_string_compact(&reference).into_bytes();
+                for bytes in [&pretty, &compact] {
+                    let fast = fast_read::<Report>(bytes).expect("the fast path gave up");
+                    assert_eq!(fast, reference);
+                    n += 1;
+                }
+            }
+        }
+        assert!(n >= 8);
+    }
 }
