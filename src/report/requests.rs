@@ -49,6 +49,19 @@ impl ApplicantRow {
         Self::of([0; 7])
     }
 
+    /// The seven cells in official column order: 自然人, the five 法人或其他组织 columns, 总计.
+    pub fn cells(&self) -> [&Cell<Count>; 7] {
+        [
+            &self.natural_person,
+            &self.commercial_enterprise,
+            &self.research_institution,
+            &self.public_welfare_org,
+            &self.legal_service_org,
+            &self.other_org,
+            &self.total,
+        ]
+    }
+
     /// The cell of one column.
     pub fn get(&self, column: A) -> &Cell<Count> {
         match column {
@@ -156,6 +169,8 @@ pub trait OtherHandling:
     fn row(&self, row: R) -> Option<&ApplicantRow>;
     /// The row of this shape, mutably.
     fn row_mut(&mut self, row: R) -> Option<&mut ApplicantRow>;
+    /// The rows of this shape in official order.
+    fn rows(&self) -> impl Iterator<Item = &ApplicantRow>;
 }
 
 mod sealed {
@@ -171,6 +186,9 @@ impl OtherHandling for ApplicantRow {
     }
     fn row_mut(&mut self, row: R) -> Option<&mut ApplicantRow> {
         (row == R::OtherHandling).then_some(self)
+    }
+    fn rows(&self) -> impl Iterator<Item = &ApplicantRow> {
+        std::iter::once(self)
     }
 }
 
@@ -190,6 +208,14 @@ impl OtherHandling for OtherHandling2021 {
             R::OtherOther => Some(&mut self.other),
             _ => None,
         }
+    }
+    fn rows(&self) -> impl Iterator<Item = &ApplicantRow> {
+        [
+            &self.overdue_no_correction,
+            &self.overdue_fee_unpaid,
+            &self.other,
+        ]
+        .into_iter()
     }
 }
 
@@ -225,6 +251,40 @@ pub type Requests2019 = Requests<ApplicantRow>;
 pub type Requests2021 = Requests<OtherHandling2021>;
 
 impl<O: OtherHandling> Requests<O> {
+    /// Every row in official order (the order of the form's declaration, `form.requests`):
+    /// 新收, 上年结转, the outcome rows （一） to （六）, （七）总计, 结转下年度继续办理. With
+    /// [`ApplicantRow::cells`] this lists the table's cells in official order without a lookup.
+    pub fn rows(&self) -> impl Iterator<Item = &ApplicantRow> {
+        let d = &self.denied;
+        let u = &self.unable;
+        let n = &self.not_processed;
+        [
+            &self.new_received,
+            &self.carried_over,
+            &self.granted,
+            &self.partly_granted,
+            &d.state_secret,
+            &d.other_law_prohibits,
+            &d.three_safety_one_stability,
+            &d.third_party_rights,
+            &d.internal_affairs,
+            &d.process_info,
+            &d.enforcement_file,
+            &d.administrative_query,
+            &u.not_held,
+            &u.needs_creation,
+            &u.still_unclear,
+            &n.petition_complaint,
+            &n.repeat,
+            &n.publication,
+            &n.mass_repeat,
+            &n.confirm_or_reissue,
+        ]
+        .into_iter()
+        .chain(self.other_handling.rows())
+        .chain([&self.processed_total, &self.carried_forward])
+    }
+
     /// The row with this id, if this edition has it.
     pub fn row(&self, row: R) -> Option<&ApplicantRow> {
         Some(match row {

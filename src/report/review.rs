@@ -25,6 +25,17 @@ pub struct ReviewGroup {
 }
 
 impl ReviewGroup {
+    /// The five cells in official column order: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计.
+    pub fn cells(&self) -> [&Cell<Count>; 5] {
+        [
+            &self.upheld,
+            &self.corrected,
+            &self.other,
+            &self.pending,
+            &self.total,
+        ]
+    }
+
     /// A group with every cell set: upheld, corrected, other, pending, total.
     pub fn of(values: [Count; 5]) -> Self {
         let [a, b, c, d, e] = values.map(Cell::Value);
@@ -48,6 +59,18 @@ pub struct Review {
     pub litigation_direct: ReviewGroup,
     /// 行政诉讼 — 复议后起诉
     pub litigation_after_reconsideration: ReviewGroup,
+}
+
+impl Review {
+    /// The three groups in official order: 行政复议, 未经复议直接起诉, 复议后起诉. With
+    /// [`ReviewGroup::cells`] this lists the table's cells in official order without a lookup.
+    pub fn groups(&self) -> [&ReviewGroup; 3] {
+        [
+            &self.reconsideration,
+            &self.litigation_direct,
+            &self.litigation_after_reconsideration,
+        ]
+    }
 }
 
 table_access!(Review, R, C, {

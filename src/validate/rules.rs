@@ -49,9 +49,11 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
             _ => continue,
         };
         let cells = || vec![ptr(f, row, PC::PreviousItems), ptr(f, row, PC::Change)];
-        let (prev_l, change_l) = (col(f, row, PC::PreviousItems), col(f, row, PC::Change));
+        // The labels are looked up only for a finding.
+        let labels = || (col(f, row, PC::PreviousItems), col(f, row, PC::Change));
         let (Cell::Value(prev), Cell::Value(change)) = (prev, change) else {
             if prev.is_blank() || change.is_blank() {
+                let (prev_l, change_l) = labels();
                 let name = f.proactive.row(row).map_or("", |r| r.name);
                 sink.push(
                     Draft::new(
@@ -66,8 +68,9 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
             continue;
         };
         let current = i128::from(prev) + i128::from(change);
-        let name = f.proactive.row(row).map_or("", |r| r.name);
+        let name = || f.proactive.row(row).map_or("", |r| r.name);
         if current < 0 {
+            let ((prev_l, change_l), name) = (labels(), name());
             sink.push(
                 Draft::new(
                     "proactive.item_count_negative",
@@ -82,6 +85,7 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
         }
         if let Some(CellRef::Count(Cell::Value(decisions))) = p.cell(row, PC::Decisions) {
             if change != 0 && prev > 0 && current > 0 && i128::from(*decisions) == current {
+                let ((prev_l, change_l), name) = (labels(), name());
                 let dec_l = col(f, row, PC::Decisions);
                 let mut cells = cells();
                 cells.push(ptr(f, row, PC::Decisions));
@@ -478,21 +482,22 @@ pub(super) fn other_matters(report: &Report, sink: &mut Sink) {
         return;
     };
     let row = &t.other_handling.overdue_fee_unpaid;
-    let form = report.form();
-    let nonzero: Vec<String> = ApplicantColumn::ALL
-        .iter()
-        .filter(|c| row.get(**c).get().is_some_and(|v| v > 0))
-        .filter_map(|c| {
-            form.requests
-                .pointer(crate::form::RequestRow::OtherOverdueFeeUnpaid, *c)
-        })
-        .collect();
-    if nonzero.is_empty() {
+    let is_nonzero = |c: &&ApplicantColumn| row.get(**c).get().is_some_and(|v| v > 0);
+    if !ApplicantColumn::ALL.iter().any(|c| is_nonzero(&c)) {
         return;
     }
     let mentions = with_report!(report, r => r.other_matters.as_deref())
         .is_some_and(|t| t.contains("信息处理费"));
     if !mentions {
+        let form = report.form();
+        let nonzero: Vec<String> = ApplicantColumn::ALL
+            .iter()
+            .filter(is_nonzero)
+            .filter_map(|c| {
+                form.requests
+                    .pointer(crate::form::RequestRow::OtherOverdueFeeUnpaid, *c)
+            })
+            .collect();
         sink.push(
             Draft::new(
                 "other_matters.fee_not_mentioned",
