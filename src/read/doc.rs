@@ -57,6 +57,19 @@ struct Heading {
     numbered: bool,
 }
 
+/// The last three characters of every title and alias (computed once).
+fn title_ends() -> &'static [&'static [char]] {
+    static ENDS: std::sync::OnceLock<Vec<&'static [char]>> = std::sync::OnceLock::new();
+    ENDS.get_or_init(|| {
+        title_keys()
+            .iter()
+            .flatten()
+            .filter(|t| t.len() >= 3)
+            .map(|t| &t[t.len() - 3..])
+            .collect()
+    })
+}
+
 /// The title variants of each section, as keys (computed once).
 fn title_keys() -> &'static [Vec<Vec<char>>] {
     static KEYS: std::sync::OnceLock<Vec<Vec<Vec<char>>>> = std::sync::OnceLock::new();
@@ -78,12 +91,7 @@ fn title_keys() -> &'static [Vec<Vec<char>>] {
 fn headings(chars: &[char], titles: &[Vec<Vec<char>>]) -> Vec<Heading> {
     // A heading ends with the last three characters of a title or alias (体情况, 息情况, 请情况,
     // 讼情况, 进情况, 的事项): a line with none of them holds no heading.
-    let ends: Vec<&[char]> = titles
-        .iter()
-        .flatten()
-        .filter(|t| t.len() >= 3)
-        .map(|t| &t[t.len() - 3..])
-        .collect();
+    let ends = title_ends();
     let has_anchor = chars.windows(3).any(|w| {
         // Most characters end no title: test the last one first.
         (w[2] == '况' || w[2] == '项') && ends.contains(&w)
@@ -178,7 +186,8 @@ pub fn split(lines: Vec<Line>) -> Sections {
     let mut out = Sections::default();
     let mut current: Option<usize> = None;
     for line in lines {
-        if line.cells.is_some() {
+        // Every title ends in 况 or 项 (see `headings`): a line with neither holds no heading.
+        if line.cells.is_some() || !line.text.contains(['况', '项']) {
             push(&mut out, current, line);
             continue;
         }

@@ -264,19 +264,13 @@ pub fn fill_rows(
             Item::Value(_) => continue,
         };
         // Each row: its cells, in the order of its block's columns.
-        // Each row: its cells, in the order of its block's columns.
-        let row_cells = |id: crate::CellId| f.cell(id).map(|fc| (fc.id, fc.kind, fc.pointer()));
-        let cells: Vec<(crate::CellId, CellKind, String)> = match (target, table) {
-            (Some(Target::Proactive(r)), TableId::Proactive) => f
-                .proactive
-                .row_cells(r)
-                .filter_map(|c| row_cells(crate::CellId::Proactive(r, c)))
-                .collect(),
-            (Some(Target::Request(r)), TableId::Requests) => f
-                .requests
-                .row_cells(r)
-                .filter_map(|c| row_cells(crate::CellId::Requests(r, c)))
-                .collect(),
+        let cells = match (target, table) {
+            (Some(Target::Proactive(r)), TableId::Proactive) => {
+                row_targets(f.proactive, r, crate::CellId::Proactive)
+            }
+            (Some(Target::Request(r)), TableId::Requests) => {
+                row_targets(f.requests, r, crate::CellId::Requests)
+            }
             _ => continue,
         };
         if cells.is_empty() {
@@ -332,20 +326,57 @@ pub fn fill_rows(
         }
     }
     if rows_read > 0 {
-        // The first cell of every declared row of the table, with the row's label.
-        let mut declared: Vec<(crate::CellId, String)> = Vec::new();
-        for fc in f.cells().filter(|c| c.id.table() == table) {
-            if declared.last().is_none_or(|(_, l)| *l != fc.row_label) {
-                declared.push((fc.id, fc.row_label));
-            }
-        }
-        for (id, label) in declared {
-            if !filled.contains(&id) {
-                log.not_found(format!("row “{label}” not found; its cells are left blank"));
-            }
+        match table {
+            TableId::Proactive => missing_rows(f.proactive, crate::CellId::Proactive, &filled, log),
+            TableId::Requests => missing_rows(f.requests, crate::CellId::Requests, &filled, log),
+            TableId::Review => missing_rows(f.review, crate::CellId::Review, &filled, log),
         }
     }
     rows_read
+}
+
+/// The cells of row `r`, in the order of its block's columns: id, kind and JSON Pointer.
+fn row_targets<R: Copy + PartialEq, C: Copy + PartialEq>(
+    decl: &TableDecl<R, C>,
+    r: R,
+    id: impl Fn(R, C) -> crate::CellId,
+) -> Vec<(crate::CellId, CellKind, String)> {
+    let Some(block) = decl.block_of(r) else {
+        return Vec::new();
+    };
+    let Some(row) = block.rows.iter().find(|x| x.id == r) else {
+        return Vec::new();
+    };
+    block
+        .columns
+        .iter()
+        .map(|c| {
+            let pointer = format!("/{}/{}/{}", decl.key, row.key, c.key);
+            (id(r, c.id), c.kind, pointer)
+        })
+        .collect()
+}
+
+/// Logs every declared row of the table whose first cell was not filled.
+fn missing_rows<R: Copy, C: Copy>(
+    decl: &TableDecl<R, C>,
+    id: impl Fn(R, C) -> crate::CellId,
+    filled: &HashSet<crate::CellId>,
+    log: &mut Log,
+) {
+    for block in decl.blocks {
+        let Some(first) = block.columns.first() else {
+            continue;
+        };
+        for row in block.rows {
+            if !filled.contains(&id(row.id, first.id)) {
+                log.not_found(format!(
+                    "row “{}” not found; its cells are left blank",
+                    row.label()
+                ));
+            }
+        }
+    }
 }
 
 /// Assign the values of a table whose data row has no label of its own (section 四: one row of
