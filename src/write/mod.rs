@@ -1,7 +1,7 @@
 //! Writers for the official layout: plain text (the layout reports are published in), Markdown,
 //! and a standalone HTML page that can mark the cells that validation findings point at.
 //!
-//! Every label comes from the form declaration ([`crate::form`]); the tables are laid out once, as
+//! Every label comes from the form declaration ([`crate::form`](mod@crate::form)); the tables are laid out once, as
 //! a grid with the official rowspans and colspans, and each writer renders that grid. What the
 //! writers write, the crate's readers read back: `read_text(&to_text(r))` and
 //! `read_html(&to_html(r, None))` give back `r` for a report whose metadata the text carries (a
