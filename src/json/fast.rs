@@ -217,7 +217,7 @@ impl<'de> Reader<'de> {
         if negative {
             self.pos += 1;
         }
-        let mut value: u64 = match bytes.get(self.pos) {
+        let value: u64 = match bytes.get(self.pos) {
             Some(b'0') => {
                 self.pos += 1;
                 0
@@ -246,8 +246,8 @@ impl<'de> Reader<'de> {
         if value == 0 || value > 1 << 63 {
             return Err(GiveUp);
         }
-        value = value.wrapping_neg();
-        visitor.visit_i64(i64::from_ne_bytes(value.to_ne_bytes()))
+        // -2^63 ..= -1: 0 − value wraps only at 2^63, to i64::MIN, which is right.
+        visitor.visit_i64(0i64.wrapping_sub_unsigned(value))
     }
 
     fn enter(&mut self) -> Result<()> {
