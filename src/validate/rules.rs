@@ -463,11 +463,25 @@ pub(super) fn structure(report: &Report, sink: &mut Sink) {
     for (id, declared_none) in replaced {
         if declared_none {
             let sec = form.section(id);
+            // Common in published reports: the messages are joined from their parts, without
+            // the formatting machinery.
             sink.push(Draft::new(
                 "structure.table_declared_none",
-                format!("/{}", sec.key),
-                format!("第{}部分以“无”代替表格；年报格式要求填报表格，无数据的填 0。", sec.number),
-                format!("Section {} replaces its table by 无; the form asks for the table, with zeros where nothing happened.", sec.heading()),
+                ["/", sec.key].concat(),
+                [
+                    "第",
+                    sec.number,
+                    "部分以“无”代替表格；年报格式要求填报表格，无数据的填 0。",
+                ]
+                .concat(),
+                [
+                    "Section ",
+                    sec.number,
+                    "、",
+                    sec.title,
+                    " replaces its table by 无; the form asks for the table, with zeros where nothing happened.",
+                ]
+                .concat(),
             ));
         }
     }

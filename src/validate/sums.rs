@@ -345,6 +345,8 @@ struct PlanInst {
 /// checking a report is a pass over an array of values.
 struct Plan {
     cells: usize,
+    /// The JSON Pointer of each cell, for findings.
+    pointers: Vec<String>,
     insts: Vec<PlanInst>,
     /// The same relations over rows and columns, where the table is a dense grid.
     grid: Option<Grid>,
@@ -475,6 +477,10 @@ fn build<R: Copy + PartialEq + 'static, C: Copy + PartialEq + 'static>(
     let dense = decl.blocks.iter().all(|b| b.columns.len() == width);
     let mut plan = Plan {
         cells,
+        pointers: order
+            .iter()
+            .map(|(r, c)| decl.pointer(*r, *c).unwrap_or_default())
+            .collect(),
         grid: None,
         insts: instances(decl)
             .map(|inst| {
@@ -605,8 +611,10 @@ fn check_with<T, R, C, const W: usize>(
             .unwrap_or_else(|| unreachable!("cell index {i} outside the table"))
     };
     let pointer = |i: u16| {
-        let (r, c) = cell_at(i);
-        decl.pointer(r, c).unwrap_or_default()
+        plan.pointers
+            .get(usize::from(i))
+            .cloned()
+            .unwrap_or_default()
     };
 
     // The model lists the cells in official order; should it ever disagree with the declaration
