@@ -20,11 +20,10 @@ fn fixture(rel: &str) -> PathBuf {
 
 fn read_file(path: &Path) -> Reading {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let text = String::from_utf8_lossy(&bytes);
     if path.extension().is_some_and(|e| e == "html") {
-        read::read_html(&text)
+        read::read_html_bytes(&bytes)
     } else {
-        read::read_text(&text)
+        read::read_text_bytes(&bytes)
     }
 }
 
@@ -85,8 +84,78 @@ fn complete_reports_read_back_in_every_layout_and_from_html() {
             n += 1;
         }
     }
-    // Layouts a, b, c, d and tab-indented for 2021, tab-indented for 2019, one HTML page each.
-    assert_eq!(n, 8);
+    // Layouts a, b, c, d and tab-indented for 2021, tab-indented for 2019, one HTML page each,
+    // and the 2021 page saved in GBK.
+    assert_eq!(n, 9);
+}
+
+/// Older government sites serve GBK: such a file reads as its UTF-8 original does, with a note
+/// that says how it was decoded, and no U+FFFD anywhere.
+#[test]
+fn files_in_gbk_read_as_their_utf8_originals() {
+    for (gbk, utf8) in [
+        (
+            "text/xiuzhou-education-2020.gbk.txt",
+            "text/xiuzhou-education-2020.txt",
+        ),
+        (
+            "html/sample-city-government-2022.gbk.html",
+            "html/sample-city-government-2022.html",
+        ),
+    ] {
+        let bytes = std::fs::read(fixture(gbk)).unwrap();
+        assert!(
+            std::str::from_utf8(&bytes).is_err(),
+            "{gbk} must not be UTF-8"
+        );
+        let from_gbk = read_file(&fixture(gbk));
+        let from_utf8 = read_file(&fixture(utf8));
+        assert_eq!(from_gbk.report, from_utf8.report, "{gbk}");
+        assert!(
+            from_gbk
+                .log
+                .of(EntryKind::Note)
+                .any(|e| e.message.contains("decoded as GB18030")),
+            "{gbk}"
+        );
+        assert_eq!(
+            from_gbk.log.warnings().count(),
+            from_utf8.log.warnings().count()
+        );
+        assert!(!zfxxgk::json::to_string_compact(&from_gbk.report).contains('\u{fffd}'));
+    }
+    // A UTF-8 file with one bad byte is still UTF-8: the byte is replaced and logged, the rest
+    // reads as before.
+    let mut bytes = std::fs::read(fixture("text/xiuzhou-education-2020.txt")).unwrap();
+    // At the start of a line in the middle, so that no character is cut.
+    let at = bytes.len() / 2
+        + bytes[bytes.len() / 2..]
+            .iter()
+            .position(|b| *b == b'\n')
+            .unwrap()
+        + 1;
+    bytes.insert(at, 0xff);
+    let reading = read::read_text_bytes(&bytes);
+    assert!(
+        reading
+            .log
+            .of(EntryKind::Note)
+            .all(|e| !e.message.contains("GB18030"))
+    );
+    assert_eq!(
+        reading
+            .log
+            .warnings()
+            .filter(|e| e.message.starts_with("invalid UTF-8 at byte"))
+            .count(),
+        1
+    );
+    assert_eq!(
+        reading.report.agency(),
+        read_file(&fixture("text/xiuzhou-education-2020.txt"))
+            .report
+            .agency()
+    );
 }
 
 #[test]

@@ -184,56 +184,82 @@ pub fn read_text(text: &str) -> Reading {
     assemble(doc::text_lines(text))
 }
 
-/// Read a report from the bytes of a text file. Invalid UTF-8 is replaced (U+FFFD) and each
-/// place is logged with its line, never an error.
+/// Read a report from the bytes of a text file. A file in GB18030 (GBK, GB2312: common on older
+/// government sites) is decoded as such, with a note in the log; otherwise invalid UTF-8 is
+/// replaced (U+FFFD) and each place is logged with its line, never an error.
 pub fn read_text_bytes(bytes: &[u8]) -> Reading {
-    let text = String::from_utf8_lossy(bytes);
+    let (text, mut entries) = decode(bytes, true);
     let mut reading = read_text(&text);
-    if let std::borrow::Cow::Owned(_) = text {
-        let mut bad = Vec::new();
-        let mut rest = bytes;
-        let mut offset = 0;
-        while let Err(e) = std::str::from_utf8(rest) {
-            let at = offset + e.valid_up_to();
-            let line = 1 + bytes[..at].iter().filter(|b| **b == b'\n').count();
-            bad.push(LogEntry {
-                kind: EntryKind::Warning,
-                location: Some(Location::Line { line, column: 1 }),
-                pointer: None,
-                message: format!("invalid UTF-8 at byte {at} replaced by U+FFFD"),
-            });
-            let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
-            offset += skip;
-            rest = &rest[skip..];
-            if bad.len() >= 100 {
-                break;
-            }
-        }
-        bad.append(&mut reading.log.entries);
-        reading.log.entries = bad;
-    }
+    entries.append(&mut reading.log.entries);
+    reading.log.entries = entries;
     reading
 }
 
 /// Read a report from the bytes of an HTML page, as [`read_text_bytes`] does for text.
 pub fn read_html_bytes(bytes: &[u8]) -> Reading {
-    let text = String::from_utf8_lossy(bytes);
+    let (text, mut entries) = decode(bytes, false);
     let mut reading = read_html(&text);
-    if let std::borrow::Cow::Owned(_) = text {
-        let at = std::str::from_utf8(bytes)
-            .err()
-            .map_or(0, |e| e.valid_up_to());
-        reading.log.entries.insert(
-            0,
-            LogEntry {
-                kind: EntryKind::Warning,
+    entries.append(&mut reading.log.entries);
+    reading.log.entries = entries;
+    reading
+}
+
+/// The text of a file, and what the log should say about how it was decoded.
+///
+/// UTF-8 as it is. Bytes that are mostly not UTF-8 (more invalid sequences than valid non-ASCII
+/// characters, as in a page saved in GBK) and that are valid GB18030 — the superset of GBK and
+/// GB2312 that older government sites serve — are decoded as GB18030, with a note. Anything else
+/// is UTF-8 with each invalid sequence replaced by U+FFFD and logged: every one with its line for
+/// text (`per_line`), the first for HTML.
+fn decode(bytes: &[u8], per_line: bool) -> (std::borrow::Cow<'_, str>, Vec<LogEntry>) {
+    let Err(first) = std::str::from_utf8(bytes) else {
+        return (String::from_utf8_lossy(bytes), Vec::new());
+    };
+    let (mut invalid, mut valid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    if invalid > valid {
+        if let Some(text) =
+            encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
+        {
+            let note = LogEntry {
+                kind: EntryKind::Note,
                 location: None,
                 pointer: None,
-                message: format!("invalid UTF-8 (first at byte {at}) replaced by U+FFFD"),
-            },
-        );
+                message: "not UTF-8: decoded as GB18030 (GBK, GB2312)".to_owned(),
+            };
+            return (text, vec![note]);
+        }
     }
-    reading
+    let warning = |location, message| LogEntry {
+        kind: EntryKind::Warning,
+        location,
+        pointer: None,
+        message,
+    };
+    if !per_line {
+        let at = first.valid_up_to();
+        let message = format!("invalid UTF-8 (first at byte {at}) replaced by U+FFFD");
+        return (String::from_utf8_lossy(bytes), vec![warning(None, message)]);
+    }
+    let mut bad = Vec::new();
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        let at = offset + chunk.valid().len();
+        offset = at + chunk.invalid().len();
+        if chunk.invalid().is_empty() {
+            continue;
+        }
+        let line = 1 + bytes[..at].iter().filter(|b| **b == b'\n').count();
+        let message = format!("invalid UTF-8 at byte {at} replaced by U+FFFD");
+        bad.push(warning(Some(Location::Line { line, column: 1 }), message));
+        if bad.len() >= 100 {
+            break;
+        }
+    }
+    (String::from_utf8_lossy(bytes), bad)
 }
 
 /// Build the report from the document's lines.
