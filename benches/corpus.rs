@@ -3,11 +3,11 @@
 
 use std::path::Path;
 
-use zfxxgk::form::{
-    ApplicantColumn as A, Relation, RequestRow as RR, ReviewColumn as VC, ReviewRow,
-};
-use zfxxgk::report::{CellMut, Slot};
+use zfxxgk::report::CellMut;
 use zfxxgk::{Cell, CellId, Report};
+
+#[path = "../tests/common/balance.rs"]
+mod balance;
 
 fn fixture(rel: &str) -> Report {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -28,91 +28,25 @@ impl Rng {
     }
 }
 
-fn set(r: &mut Report, id: CellId, v: u64) {
-    if let Some(CellMut::Count(c)) = r.cell_mut(id) {
-        *c = Cell::Value(v);
-    }
-}
-
-/// Fill sections 三 and 四 with random counts that balance, as a correct report's do.
+/// Fill sections 三 and 四 with random counts that balance, as a correct report's do: mostly
+/// natural persons, mostly zeros, as in real tables.
 fn balance(r: &mut Report, rng: &mut Rng) {
-    if !matches!(
-        r.slot(CellId::Requests(RR::Granted, A::Total)),
-        Some(Slot::Cell(_))
-    ) {
-        return;
-    }
-    let outcome: Vec<RR> = r
-        .form()
-        .requests
-        .relations
-        .iter()
-        .find_map(|rel| match rel {
-            Relation::PerColumn {
-                code: "requests.outcome_total",
-                right,
-                ..
-            } => Some(right.to_vec()),
-            _ => None,
-        })
-        .unwrap();
-    let parts = &A::ALL[..6];
-    let mut processed = [0u64; 6];
-    for row in &outcome {
-        let mut total = 0;
-        for (j, col) in parts.iter().enumerate() {
-            // Mostly natural persons, mostly granted or not held, as in real tables.
+    let rng = std::cell::RefCell::new(rng);
+    balance::balance(
+        r,
+        |_, j| {
+            let mut rng = rng.borrow_mut();
             let v = if j == 0 {
                 rng.next() % 40
             } else {
                 rng.next() % 4
             };
-            let v = if rng.next() % 3 == 0 { v } else { 0 };
-            set(r, CellId::Requests(*row, *col), v);
-            total += v;
-            processed[j] += v;
-        }
-        set(r, CellId::Requests(*row, A::Total), total);
-    }
-    let mut totals = [0u64; 4];
-    for (j, col) in parts.iter().enumerate() {
-        let forward = processed[j] / 5;
-        let over = (rng.next() % 5).min(processed[j] + forward);
-        let new = processed[j] + forward - over;
-        for (k, (row, v)) in [
-            (RR::ProcessedTotal, processed[j]),
-            (RR::CarriedForward, forward),
-            (RR::CarriedOver, over),
-            (RR::NewReceived, new),
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            set(r, CellId::Requests(row, *col), v);
-            totals[k] += v;
-        }
-    }
-    for (k, row) in [
-        RR::ProcessedTotal,
-        RR::CarriedForward,
-        RR::CarriedOver,
-        RR::NewReceived,
-    ]
-    .into_iter()
-    .enumerate()
-    {
-        set(r, CellId::Requests(row, A::Total), totals[k]);
-    }
-    for row in ReviewRow::ALL {
-        let vals: Vec<u64> = (0..4).map(|_| rng.next() % 6).collect();
-        for (k, col) in [VC::Upheld, VC::Corrected, VC::Other, VC::Pending]
-            .into_iter()
-            .enumerate()
-        {
-            set(r, CellId::Review(*row, col), vals[k]);
-        }
-        set(r, CellId::Review(*row, VC::Total), vals.iter().sum());
-    }
+            if rng.next() % 3 == 0 { v } else { 0 }
+        },
+        5,
+        |_| rng.borrow_mut().next() % 5,
+        |_, _| rng.borrow_mut().next() % 6,
+    );
 }
 
 #[allow(dead_code)]

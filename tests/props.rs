@@ -146,89 +146,14 @@ fn balanced(edition: Edition) -> impl Strategy<Value = Report> {
         proptest::collection::vec(0u64..5, 6),
     )
         .prop_map(move |(leaves, review, carried)| {
-            use zfxxgk::form::{
-                ApplicantColumn as A, Relation, RequestRow as RR, ReviewColumn as VC,
-            };
             let mut r = base.clone();
-            let f = r.form();
-            let outcome: Vec<RR> = f
-                .requests
-                .relations
-                .iter()
-                .find_map(|rel| match rel {
-                    Relation::PerColumn {
-                        code: "requests.outcome_total",
-                        right,
-                        ..
-                    } => Some(right.to_vec()),
-                    _ => None,
-                })
-                .unwrap();
-            let parts = [
-                A::NaturalPerson,
-                A::CommercialEnterprise,
-                A::ResearchInstitution,
-                A::PublicWelfareOrg,
-                A::LegalServiceOrg,
-                A::OtherOrg,
-            ];
-            let set = |r: &mut Report, id: CellId, v: u64| {
-                if let Some(CellMut::Count(c)) = r.cell_mut(id) {
-                    *c = Cell::Value(v);
-                }
-            };
-            let mut col_total = [0u64; 6];
-            for (k, row) in outcome.iter().enumerate() {
-                let mut row_total = 0;
-                for (j, col) in parts.iter().enumerate() {
-                    let v = leaves[k * 6 + j];
-                    set(&mut r, CellId::Requests(*row, *col), v);
-                    row_total += v;
-                    col_total[j] += v;
-                }
-                set(&mut r, CellId::Requests(*row, A::Total), row_total);
-            }
-            // processed = Σ leaves; carried_forward = a part of it; new = processed + forward − carried.
-            let mut totals = [0u64; 4];
-            for (j, col) in parts.iter().enumerate() {
-                let processed = col_total[j];
-                let forward = processed / 3;
-                let over = carried[j].min(processed + forward);
-                let new = processed + forward - over;
-                for (i, (row, v)) in [
-                    (RR::ProcessedTotal, processed),
-                    (RR::CarriedForward, forward),
-                    (RR::CarriedOver, over),
-                    (RR::NewReceived, new),
-                ]
-                .iter()
-                .enumerate()
-                {
-                    set(&mut r, CellId::Requests(*row, *col), *v);
-                    totals[i] += v;
-                }
-            }
-            for (i, row) in [
-                RR::ProcessedTotal,
-                RR::CarriedForward,
-                RR::CarriedOver,
-                RR::NewReceived,
-            ]
-            .iter()
-            .enumerate()
-            {
-                set(&mut r, CellId::Requests(*row, A::Total), totals[i]);
-            }
-            for (g, row) in zfxxgk::form::ReviewRow::ALL.iter().enumerate() {
-                let vals = &review[g * 4..g * 4 + 4];
-                for (k, col) in [VC::Upheld, VC::Corrected, VC::Other, VC::Pending]
-                    .iter()
-                    .enumerate()
-                {
-                    set(&mut r, CellId::Review(*row, *col), vals[k]);
-                }
-                set(&mut r, CellId::Review(*row, VC::Total), vals.iter().sum());
-            }
+            common::balance::balance(
+                &mut r,
+                |k, j| leaves[k * 6 + j],
+                3,
+                |j| carried[j],
+                |g, k| review[g * 4 + k],
+            );
             r
         })
 }

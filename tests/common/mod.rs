@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod balance;
+
 use std::path::{Path, PathBuf};
 
 use zfxxgk::Report;
