@@ -146,6 +146,10 @@ fn cases() -> Vec<(&'static str, Check)> {
         ("json: a table with an extra row", json_err(with(r#""review":{"extra":{}}"#), JsonErrorKind::Data, "/review/extra", 1, "unknown field")),
         ("json: a table with a missing row", json_err(with(r#""review":{"reconsideration":{"upheld":0,"corrected":0,"other":0,"pending":0,"total":0}}"#), JsonErrorKind::Data, "/review", 1, "missing field `litigation_direct`")),
         ("json: year beyond u16", json_err(br#"{"edition":"2021","agency":"a","year":70000}"#.to_vec(), JsonErrorKind::Data, "/year", 1, "invalid value")),
+        // Where the fast JSON reader gives up and serde_json says what is wrong.
+        ("json: -0 in a count", json_err(br#"{"edition":"2021","agency":"a","year":2022,"requests":{"new_received":{"natural_person":-0}}}"#.to_vec(), JsonErrorKind::Data, "/requests/new_received/natural_person", 1, "found -0")),
+        ("json: a leading zero", json_err(br#"{"edition":"2021","agency":"a","year":02022}"#.to_vec(), JsonErrorKind::Syntax, "/year", 1, "invalid number")),
+        ("json: a raw control character in a string", json_err(b"{\"edition\":\"2021\",\"agency\":\"a\x01b\",\"year\":2022}".to_vec(), JsonErrorKind::Syntax, "/agency", 1, "control character")),
         ("json: null for an optional field reads as absent", Box::new(|| {
             let r = json::from_slice(&with(r#""period":null"#)).map_err(|e| e.to_string())?;
             ok(r.period().is_none(), "period absent")
