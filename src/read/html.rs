@@ -228,9 +228,149 @@ fn collapse(s: &str) -> String {
     out
 }
 
+/// Elements nested deeper than this are not parsed as HTML: the HTML5 tree builder's time grows
+/// with the square of the nesting depth (20 000 nested `<div>`s take a second), and a real report
+/// page nests a few dozen deep.
+pub const MAX_NESTING: usize = 512;
+
+/// What a tag name means for nesting.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TagKind {
+    /// No content, never nested (`br`, `img`, …).
+    Void,
+    /// An end tag that may be left out (a page may leave every `<td>` open): not counted.
+    OptionalEnd,
+    /// Text that is not markup (`script`, `style`).
+    RawText,
+    /// Anything else: nests.
+    Nesting,
+}
+
+/// The kind of a tag name, in any case, without allocating.
+fn tag_kind(name: &[u8]) -> TagKind {
+    let mut lower = [0u8; 8];
+    let Some(buf) = lower.get_mut(..name.len()) else {
+        return TagKind::Nesting;
+    };
+    for (l, b) in buf.iter_mut().zip(name) {
+        *l = b.to_ascii_lowercase();
+    }
+    match &*buf {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"keygen" => TagKind::Void,
+        b"p" | b"li" | b"dt" | b"dd" | b"td" | b"th" | b"tr" | b"tbody" | b"thead" | b"tfoot"
+        | b"option" | b"optgroup" | b"colgroup" | b"caption" | b"rb" | b"rt" | b"rp" | b"html"
+        | b"head" | b"body" => TagKind::OptionalEnd,
+        b"script" | b"style" => TagKind::RawText,
+        _ => TagKind::Nesting,
+    }
+}
+
+/// How deep the page's elements nest, roughly and in one pass: start tags of elements that hold
+/// content and need an end tag, less their end tags; comments, scripts and styles skipped. It can
+/// differ from the parser's tree on odd markup; it only needs to tell a real page from a
+/// pathological one.
+pub(crate) fn nesting_depth(html: &str) -> usize {
+    let bytes = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(lt) = html.get(i..).and_then(|rest| rest.find('<')) {
+        i += lt + 1;
+        if bytes.get(i..i + 3) == Some(b"!--") {
+            i = html
+                .get(i + 3..)
+                .and_then(|rest| rest.find("-->"))
+                .map_or(bytes.len(), |p| i + 3 + p + 3);
+            continue;
+        }
+        let closing = bytes.get(i) == Some(&b'/');
+        let start = i + usize::from(closing);
+        let len = bytes.get(start..).map_or(0, |rest| {
+            rest.iter()
+                .take_while(|b| b.is_ascii_alphanumeric())
+                .count()
+        });
+        if len == 0 {
+            continue;
+        }
+        let name = bytes.get(start..start + len).unwrap_or_default();
+        let kind = tag_kind(name);
+        if matches!(kind, TagKind::Void | TagKind::OptionalEnd) {
+            continue;
+        }
+        // A script's or style's text is not markup: skip to its end tag, in any case.
+        if !closing && kind == TagKind::RawText {
+            i = start + len;
+            while let Some(p) = html.get(i..).and_then(|rest| rest.find("</")) {
+                i += p + 2;
+                if bytes
+                    .get(i..i + len)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(name))
+                {
+                    break;
+                }
+            }
+            continue;
+        }
+        if closing {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        // `<x .../>` closes itself.
+        let end = bytes
+            .get(start..)
+            .and_then(|rest| rest.iter().position(|b| *b == b'>'))
+            .map(|p| start + p);
+        if end.is_some_and(|e| e > 0 && bytes.get(e - 1) == Some(&b'/')) {
+            continue;
+        }
+        depth += 1;
+        max = max.max(depth);
+    }
+    max
+}
+
+/// The page's text without its markup: each tag ends a line; the common entities decoded.
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        out.push('\n');
+        rest = rest[lt..].find('>').map_or("", |gt| &rest[lt + gt + 1..]);
+    }
+    out.push_str(rest);
+    out.replace("&nbsp;", " ")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+}
+
 /// Read a report from an HTML page: sections from the headings and paragraphs, tables from
 /// `<table>` with rowspans and colspans resolved. Empty cells (`&nbsp;`, nothing) stay blank.
+///
+/// A page whose elements nest deeper than [`MAX_NESTING`] is not parsed as HTML (its time would
+/// grow with the square of the depth): its text, stripped of the markup, is read as
+/// [`read_text`](super::read_text) reads text, with a warning in the log.
 pub fn read_html(html: &str) -> Reading {
+    let depth = nesting_depth(html);
+    if depth > MAX_NESTING {
+        let mut reading = super::read_text(&strip_tags(html));
+        reading.log.entries.insert(
+            0,
+            super::LogEntry {
+                kind: super::EntryKind::Warning,
+                location: None,
+                pointer: None,
+                message: format!(
+                    "elements nested {depth} deep (more than {MAX_NESTING}): the page was read as \
+                     text without its markup"
+                ),
+            },
+        );
+        return reading;
+    }
     let doc = Html::parse_document(html);
     let mut w = Walker {
         lines: Vec::new(),
@@ -246,6 +386,32 @@ pub fn read_html(html: &str) -> Reading {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_counted_as_a_page_nests() {
+        assert_eq!(nesting_depth("<div><span>a</span><div>b</div></div>"), 2);
+        // Void elements, self-closing tags, optional end tags and comments do not nest.
+        assert_eq!(
+            nesting_depth("<br><img src=x><x/><!-- <div> --><p>a<p>b"),
+            0
+        );
+        assert_eq!(
+            nesting_depth("<table><tr><td>1<td>2<tr><td>3</table>"),
+            1,
+            "cells left open"
+        );
+        assert_eq!(nesting_depth(&"<div>".repeat(600)), 600);
+        assert_eq!(nesting_depth("</div></div><b>"), 1);
+        assert_eq!(nesting_depth("a < b and <"), 0);
+        assert_eq!(
+            nesting_depth("<script>if (a<b && c<div) {}</script><div>"),
+            1
+        );
+        assert_eq!(
+            nesting_depth("<SCRIPT>x<div></Script><STYLE>a<b</style><Div>"),
+            1
+        );
+    }
 
     #[test]
     fn spans_resolve_into_the_grid() {

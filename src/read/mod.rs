@@ -28,7 +28,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-pub use html::read_html;
+pub use html::{MAX_NESTING, read_html};
 pub use norm::key as label_key;
 
 use crate::form::{Edition, OVERVIEW_PARTS, PROBLEM_PARTS, SectionId};
