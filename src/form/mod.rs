@@ -244,7 +244,7 @@ impl<R: Copy + PartialEq, C: Copy + PartialEq> TableDecl<R, C> {
     /// The JSON Pointer of a cell in a report (`/requests/denied/state_secret/natural_person`).
     pub fn pointer(&self, row: R, column: C) -> Option<String> {
         let c = self.cell(row, column)?;
-        Some(format!("/{}/{}/{}", self.key, c.row.key, c.column.key))
+        Some(cell_pointer(self.key, c.row.key, c.column.key))
     }
 }
 
@@ -377,8 +377,13 @@ impl FormCell {
 
     /// The JSON Pointer of the cell in a report.
     pub fn pointer(&self) -> String {
-        format!("/{}/{}/{}", self.table, self.row_key, self.column_key)
+        cell_pointer(self.table, self.row_key, self.column_key)
     }
+}
+
+/// The JSON Pointer of a cell from its table's, row's and column's keys (`/requests/granted/total`).
+pub(crate) fn cell_pointer(table: &str, row: &str, column: &str) -> String {
+    ["/", table, "/", row, "/", column].concat()
 }
 
 /// The form of an edition.

@@ -351,7 +351,7 @@ fn row_targets<R: Copy + PartialEq, C: Copy + PartialEq>(
         .columns
         .iter()
         .map(|c| {
-            let pointer = format!("/{}/{}/{}", decl.key, row.key, c.key);
+            let pointer = form::cell_pointer(decl.key, row.key, c.key);
             (id(r, c.id), c.kind, pointer)
         })
         .collect()

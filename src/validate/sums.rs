@@ -7,7 +7,7 @@
 //! grid: the rows of each per-column relation added a row at a time in `u64`, the columns of each
 //! per-row relation along its row. Anything else — blanks, derived totals, numbers large enough
 //! for a sum to need more than 64 bits — takes the cell-by-cell path in `u128`. Both give the same
-//! findings (`grid_tests`).
+//! findings (the `tests` module compares them).
 
 use std::sync::OnceLock;
 
