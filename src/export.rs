@@ -25,8 +25,8 @@ pub struct TidyCell {
     pub edition: &'static str,
     /// The issuing agency.
     pub agency: String,
-    /// The report year.
-    pub year: u16,
+    /// The report year, if stated.
+    pub year: Option<u16>,
     /// Table key (`proactive`, `requests`, `review`).
     pub table: &'static str,
     /// Block title (`第二十条第（一）项`), empty when the table has no blocks.
@@ -101,7 +101,7 @@ pub fn tidy(report: &Report) -> Vec<TidyCell> {
             TidyCell {
                 edition,
                 agency: report.agency().to_owned(),
-                year: report.year(),
+                year: report.year,
                 table: fc.table,
                 block: fc.block_title.unwrap_or(""),
                 row: fc.row_key,
@@ -132,7 +132,7 @@ pub fn to_csv(reports: &[Report]) -> String {
     out.push('\n');
     for r in reports {
         for c in tidy(r) {
-            let year = c.year.to_string();
+            let year = c.year.map(|y| y.to_string()).unwrap_or_default();
             let fields: [&str; 12] = [
                 c.edition,
                 &c.agency,

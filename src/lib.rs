@@ -15,4 +15,4 @@ pub mod write;
 pub use cell::{Amount, Approx, Cell, Count, Delta, Figure, Magnitude, Money, MoneyUnit, Quantity};
 pub use form::{CellId, Edition, form};
 pub use json::JsonError;
-pub use report::{AnnualReport, E2019, E2021, Report, Report2019, Report2021, TableState};
+pub use report::{Report, TableState, Tables};

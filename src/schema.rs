@@ -11,7 +11,7 @@ use schemars::generate::SchemaSettings;
 use serde_json::Value;
 
 use crate::form::{self, ColumnDecl, Edition, OVERVIEW_PARTS, PROBLEM_PARTS, RowDecl, TableDecl};
-use crate::report::{Report2019, Report2021};
+use crate::report::Tables;
 
 /// The JSON Schema (draft 2020-12) of a report of one edition, as a JSON value.
 pub fn schema(edition: Edition) -> Value {
@@ -19,10 +19,7 @@ pub fn schema(edition: Edition) -> Value {
     // Inline every subschema so that each property carries its own official title.
     settings.inline_subschemas = true;
     let generator = settings.into_generator();
-    let root = match edition {
-        Edition::Trial2019 => generator.into_root_schema_for::<Report2019>(),
-        Edition::Format2021 => generator.into_root_schema_for::<Report2021>(),
-    };
+    let root = Tables::new(edition).report_schema(generator);
     let mut value = root.to_value();
     annotate(&mut value, edition);
     value
@@ -43,15 +40,16 @@ pub fn schema_file_name(edition: Edition) -> String {
 
 fn annotate(root: &mut Value, edition: Edition) {
     let f = form::form(edition);
-    let title = format!(
-        "政府信息公开工作年度报告（{}，{}）",
-        match edition {
-            Edition::Trial2019 => "2019年试行格式",
-            Edition::Format2021 => "2021年格式",
-        },
-        edition.notice()
-    );
+    let d = edition.decl();
+    let title = format!("政府信息公开工作年度报告（{}，{}）", d.short_name, d.notice);
     set(root, "title", &title);
+    if let Some(p) = property(root, "edition") {
+        *p = serde_json::json!({
+            "const": d.tag,
+            "title": d.title,
+            "description": "The edition of the format, always the first key.",
+        });
+    }
     for sec in f.sections() {
         if let Some(p) = property(root, sec.key) {
             set(p, "title", &sec.heading());

@@ -227,7 +227,7 @@ fn labels_without_numbers_give_blank_cells_not_zeros() {
 fn real_002_layout_a_lone_pipes() {
     let r = read_file(&fixture("real/002.txt")).report;
     assert_eq!(r.edition(), Edition::Trial2019);
-    assert_eq!(r.year(), 2019);
+    assert_eq!(r.year, Some(2019));
     assert_eq!(
         shown(&r, p(PR::Licensing, PC::PreviousItems)).as_deref(),
         Some("1215")
@@ -263,8 +263,8 @@ fn real_002_layout_a_lone_pipes() {
 fn real_004_one_line_report_with_a_breakdown_that_overshoots() {
     let r = read_file(&fixture("real/004.txt")).report;
     assert_eq!(r.agency(), "清水县人民政府");
-    assert_eq!(r.issuer(), Some(zfxxgk::report::Issuer::PeoplesGovernment));
-    let figs = &r.overview().unwrap().figures;
+    assert_eq!(r.issuer, Some(zfxxgk::report::Issuer::PeoplesGovernment));
+    let figs = &r.overview.as_ref().unwrap().figures;
     assert_eq!(figs[0].quantity.value, 8769);
     let parts: Vec<(u64, Approx)> = figs[0]
         .parts
@@ -360,7 +360,7 @@ fn real_012_tables_as_images_only_figures() {
     let r = &reading.report;
     assert_eq!(r.agency(), "杭州市教育局");
     assert!(!r.has_section(zfxxgk::form::SectionId::Proactive));
-    let figs = &r.overview().unwrap().figures;
+    let figs = &r.overview.as_ref().unwrap().figures;
     let handled = figs.iter().find(|f| f.quantity.value == 23).unwrap();
     let parts: Vec<u64> = handled.parts.iter().map(|p| p.quantity.value).collect();
     assert_eq!(parts, [7, 1, 12, 2, 1]);
@@ -385,7 +385,7 @@ fn real_014_layout_d_with_a_dropped_cell() {
     let reading = read_file(&fixture("real/014.txt"));
     let r = &reading.report;
     assert_eq!(
-        r.published().map(|d| d.to_string()).as_deref(),
+        r.published.map(|d| d.to_string()).as_deref(),
         Some("2021-01-19")
     );
     assert_eq!(
@@ -518,7 +518,7 @@ fn real_042_four_decimal_amount() {
         }
         other => panic!("{other:?}"),
     }
-    let figs = &r.overview().unwrap().figures;
+    let figs = &r.overview.as_ref().unwrap().figures;
     let f = figs.iter().find(|f| f.quantity.value == 105).unwrap();
     assert_eq!(f.parts.iter().map(|p| p.quantity.value).sum::<u64>(), 105);
 }

@@ -7,6 +7,7 @@ mod common;
 use std::path::Path;
 
 use scraper::{ElementRef, Html, Selector};
+use zfxxgk::form::TableId;
 use zfxxgk::read::{read_html, read_text};
 use zfxxgk::validate::{self, Lang};
 use zfxxgk::write::{self, Role, to_html, to_markdown, to_text};
@@ -57,7 +58,9 @@ fn markdown_flattens_merged_cells_as_documented() {
         )
     );
     let r = &report;
-    let Report::Format2021(r21) = r else { panic!() };
+    let zfxxgk::Tables::Format2021(r21) = &r.tables else {
+        panic!()
+    };
     let t = r21.requests.as_ref().unwrap().filled().unwrap();
     let row = &t.other_handling.overdue_fee_unpaid;
     let cells: Vec<String> = [
@@ -152,13 +155,14 @@ fn check_page(report: &Report, html: &str, snapshot: &str) {
         .collect();
     let f = report.form();
     let mut grids = Vec::new();
-    if report.has_section(zfxxgk::form::SectionId::Proactive) {
+    let filled = |t| report.tables.presence(t) == zfxxgk::report::Presence::Filled;
+    if filled(TableId::Proactive) {
         grids.push(write::grid(report, f.proactive, CellId::Proactive));
     }
-    if report.has_section(zfxxgk::form::SectionId::Requests) && !report.requests_declared_none() {
+    if filled(TableId::Requests) {
         grids.push(write::grid(report, f.requests, CellId::Requests));
     }
-    if matches!(report.review(), Some(zfxxgk::TableState::Filled(_))) {
+    if filled(TableId::Review) {
         grids.push(write::grid(report, f.review, CellId::Review));
     }
     assert_eq!(tables.len(), grids.len());

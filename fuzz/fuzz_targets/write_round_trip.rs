@@ -6,8 +6,9 @@
 
 use libfuzzer_sys::fuzz_target;
 use zfxxgk::cell::{Amount, Money, MoneyUnit};
-use zfxxgk::report::CellMut;
-use zfxxgk::{Cell, CellId, Edition, Report, TableState};
+use zfxxgk::form::{CellKind, TableId};
+use zfxxgk::report::{CellMut, Presence};
+use zfxxgk::{Cell, CellId, Report};
 
 const R2019: &str =
     include_str!("../../tests/fixtures/2019/valid/sample-natural-resources-2019.json");
@@ -37,18 +38,10 @@ fn state<T>(b: &mut Bytes<'_>, value: impl FnOnce(&mut Bytes<'_>) -> T) -> Cell<
 
 fuzz_target!(|data: &[u8]| {
     let mut b = Bytes(data);
-    let edition = if b.byte() % 2 == 0 {
-        Edition::Trial2019
-    } else {
-        Edition::Format2021
-    };
-    let mut r: Report = zfxxgk::json::from_str(match edition {
-        Edition::Trial2019 => R2019,
-        Edition::Format2021 => R2021,
-    })
-    .unwrap();
-    let ids: Vec<CellId> = r.form().cells().map(|c| c.id).collect();
-    for id in ids {
+    let mut r: Report =
+        zfxxgk::json::from_str(if b.byte() % 2 == 0 { R2019 } else { R2021 }).unwrap();
+    let ids: Vec<(CellId, CellKind)> = r.form().cells().map(|c| (c.id, c.kind)).collect();
+    for (id, kind) in ids {
         match r.cell_mut(id) {
             Some(CellMut::Count(c)) => *c = state(&mut b, |b| b.u64() >> (b.byte() % 64)),
             Some(CellMut::Delta(c)) => *c = state(&mut b, |b| b.u64() as i64 >> (b.byte() % 64)),
@@ -64,10 +57,14 @@ fuzz_target!(|data: &[u8]| {
                         format!("{int}.{frac}")
                     };
                     let amount: Amount = text.parse().unwrap();
-                    // A 2021 amount without a unit reads back in the header's 万元.
-                    let unit = match (b.byte() % 3, edition) {
-                        (0, Edition::Trial2019) => None,
-                        (1, _) => Some(MoneyUnit::Yuan),
+                    // An amount without a unit reads back in the header's unit, if it has one.
+                    let header = match kind {
+                        CellKind::Money(u) => u,
+                        _ => None,
+                    };
+                    let unit = match b.byte() % 3 {
+                        0 => header,
+                        1 => Some(MoneyUnit::Yuan),
                         _ => Some(MoneyUnit::WanYuan),
                     };
                     Money { amount, unit }
@@ -77,10 +74,14 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let none = b.byte();
-    zfxxgk::with_report!(&mut r, x => {
-        if none % 7 == 0 { x.requests = Some(TableState::DeclaredNone); }
-        if none % 11 == 0 { x.review = Some(TableState::DeclaredNone); }
-    });
+    if none % 7 == 0 {
+        r.tables
+            .set_presence(TableId::Requests, Presence::DeclaredNone);
+    }
+    if none % 11 == 0 {
+        r.tables
+            .set_presence(TableId::Review, Presence::DeclaredNone);
+    }
     let text = zfxxgk::write::to_text(&r);
     assert_eq!(zfxxgk::read::read_text(&text).report, r);
     let html = zfxxgk::write::to_html(&r, None);

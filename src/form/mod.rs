@@ -1,10 +1,13 @@
 //! The official form, declared once as data.
 //!
-//! For each [`Edition`]: the six section headings, and for each table its blocks, rows and
-//! columns with a stable id, the JSON key, the official Chinese label and numbering, the aliases
-//! seen in real reports, and the sum relations between cells. The typed model, the validator, the
-//! readers, the writers, the tidy export and the JSON Schema titles all read this declaration;
-//! no label is spelled anywhere else.
+//! Each [`Edition`] is declared in one file of `src/form/editions/` (in the vocabulary of
+//! `src/form/spec.rs`): its facts (JSON tag, notice, report years, deadlines), and for each table
+//! its blocks, rows and columns with a stable id, the JSON key, the official Chinese label and
+//! numbering, the aliases seen in real reports, and the sum relations between cells. The build
+//! script generates from it the [`Edition`] enum, the row and column ids, the typed report
+//! structs and this module's static declaration ([`Form`]); the validator, the readers, the
+//! writers, the tidy export and the JSON Schema titles all read that declaration. No label is
+//! spelled anywhere else, and no code outside the declaration names an edition.
 //!
 //! ```
 //! use zfxxgk::form::{Edition, form};
@@ -17,14 +20,39 @@
 //! assert_eq!(first.column.label, "自然人");
 //! ```
 
-mod data;
 mod ids;
+mod sections;
 
-pub use data::{OVERVIEW_PARTS, PROBLEM_PARTS, SECTIONS};
-pub use ids::{
-    ApplicantColumn, CellId, Edition, ProactiveColumn, ProactiveRow, RequestRow, ReviewColumn,
-    ReviewRow, SectionId, TableId,
-};
+pub use ids::{CellId, SectionId, TableId, UnknownEdition};
+pub use sections::{OVERVIEW_PARTS, PROBLEM_PARTS, SECTIONS};
+
+include!(concat!(env!("OUT_DIR"), "/form.rs"));
+
+/// The facts of an edition, as declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EditionDecl {
+    /// The edition.
+    pub edition: Edition,
+    /// Its one name (`Trial2019`): the enum variant, and in lower case the module of its types.
+    pub name: &'static str,
+    /// The JSON tag (`"2019"`).
+    pub tag: &'static str,
+    /// The official title of the format (`中华人民共和国政府信息公开工作年度报告格式（试行）`).
+    pub title: &'static str,
+    /// A short Chinese name (`2019年试行格式`).
+    pub short_name: &'static str,
+    /// The same in English (`the 2019 trial format`).
+    pub english_name: &'static str,
+    /// The notice that issued it (`国办公开办函〔2019〕60号`).
+    pub notice: &'static str,
+    /// The first report year it applies to; it applies until the next edition's first year.
+    pub first_year: u16,
+    /// When a department's report is due, as (month, day) of the year after the report year
+    /// (条例第四十九条: 1月31日).
+    pub deadline_department: (u32, u32),
+    /// When a people's government's own report is due (3月31日).
+    pub deadline_government: (u32, u32),
+}
 
 use crate::cell::MoneyUnit;
 
@@ -297,7 +325,12 @@ pub struct Form {
 }
 
 impl Form {
-    /// The six sections, in order (the same in both editions).
+    /// The edition's facts.
+    pub fn decl(&self) -> &'static EditionDecl {
+        self.edition.decl()
+    }
+
+    /// The six sections, in order (the same in every edition).
     pub fn sections(&self) -> &'static [SectionDecl; 6] {
         &SECTIONS
     }
@@ -388,10 +421,7 @@ pub(crate) fn cell_pointer(table: &str, row: &str, column: &str) -> String {
 
 /// The form of an edition.
 pub fn form(edition: Edition) -> &'static Form {
-    match edition {
-        Edition::Trial2019 => &data::FORM_2019,
-        Edition::Format2021 => &data::FORM_2021,
-    }
+    edition.form()
 }
 
 #[cfg(test)]
@@ -414,7 +444,7 @@ mod tests {
     #[test]
     fn pointers_are_unique() {
         for e in Edition::ALL {
-            let f = form(e);
+            let f = form(*e);
             let ptrs: Vec<String> = f.cells().map(|c| c.pointer()).collect();
             let set: HashSet<&String> = ptrs.iter().collect();
             assert_eq!(set.len(), ptrs.len(), "{e}");

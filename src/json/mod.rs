@@ -17,11 +17,11 @@
 
 use std::fmt;
 
-use serde::de::{self, DeserializeSeed, IntoDeserializer, MapAccess, Visitor};
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
+use serde::de::DeserializeSeed;
 
 use crate::form::Edition;
-use crate::report::{AnnualReport, E2019, E2021, EditionForm, Report};
+use crate::report::{Report, ReportSeed};
 
 mod fast;
 
@@ -128,84 +128,7 @@ fn convert_at(pointer: String, inner: serde_json::Error) -> JsonError {
     }
 }
 
-/// The message used internally when `edition` is not the first key and the reader must look
-/// for it in a second pass.
-const NOT_FIRST: &str = "\u{0}zfxxgk: edition not first";
-
-struct ReportVisitor;
-
-impl<'de> Visitor<'de> for ReportVisitor {
-    type Value = Report;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a report object whose \"edition\" is \"2019\" or \"2021\"")
-    }
-
-    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Report, M::Error> {
-        let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? else {
-            return Err(de::Error::missing_field("edition"));
-        };
-        if key != "edition" {
-            return Err(de::Error::custom(NOT_FIRST));
-        }
-        let edition: Edition = map.next_value()?;
-        read_body(edition, map)
-    }
-}
-
-fn read_body<'de, M: MapAccess<'de>>(edition: Edition, map: M) -> Result<Report, M::Error> {
-    let rest = Prefixed {
-        tag: Some(edition.tag()),
-        key_done: false,
-        map,
-    };
-    let d = de::value::MapAccessDeserializer::new(rest);
-    Ok(match edition {
-        Edition::Trial2019 => Report::Trial2019(AnnualReport::<E2019>::deserialize(d)?),
-        Edition::Format2021 => Report::Format2021(AnnualReport::<E2021>::deserialize(d)?),
-    })
-}
-
-/// A map whose first entry (`"edition": tag`) was already read: it hands that entry back to the
-/// struct's own deserializer, then the rest of the original map.
-struct Prefixed<M> {
-    tag: Option<&'static str>,
-    key_done: bool,
-    map: M,
-}
-
-impl<'de, M: MapAccess<'de>> MapAccess<'de> for Prefixed<M> {
-    type Error = M::Error;
-
-    fn next_key_seed<K: DeserializeSeed<'de>>(
-        &mut self,
-        seed: K,
-    ) -> Result<Option<K::Value>, M::Error> {
-        if self.tag.is_some() && !self.key_done {
-            self.key_done = true;
-            let d: de::value::StrDeserializer<'_, M::Error> = "edition".into_deserializer();
-            return seed.deserialize(d).map(Some);
-        }
-        self.map.next_key_seed(seed)
-    }
-
-    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, M::Error> {
-        if let Some(tag) = self.tag.take() {
-            let d: de::value::StrDeserializer<'_, M::Error> = tag.into_deserializer();
-            return seed.deserialize(d);
-        }
-        self.map.next_value_seed(seed)
-    }
-}
-
-impl<'de> Deserialize<'de> for Report {
-    /// Reads a report whose `"edition"` is the first key. [`from_slice`] also accepts the key
-    /// elsewhere and gives better error locations; prefer it.
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(ReportVisitor)
-    }
-}
-
+/// Only the edition, the rest ignored: how the slow path learns the edition wherever it stands.
 #[derive(Deserialize)]
 struct Probe {
     edition: Edition,
@@ -240,10 +163,10 @@ pub fn from_slice(bytes: &[u8]) -> Result<Report, JsonError> {
     let bytes = strip_bom(bytes);
     // Fast path: a reader that gives up on anything unusual, errors included. Only then is the
     // input read again by serde_json with path tracking, to say what is wrong and where.
-    if let Some(r) = fast_read::<Report>(bytes) {
+    if let Some(r) = fast_read(bytes, None) {
         return Ok(r);
     }
-    from_slice_reference(bytes, true).map_err(|e| char_column(bytes, e))
+    from_slice_reference(bytes, None, true).map_err(|e| char_column(bytes, e))
 }
 
 /// [`from_slice`] without its fast path: serde_json alone. The reference the fast path is tested
@@ -252,45 +175,48 @@ pub fn from_slice(bytes: &[u8]) -> Result<Report, JsonError> {
 #[doc(hidden)]
 pub fn from_slice_serde_json(bytes: &[u8]) -> Result<Report, JsonError> {
     let bytes = strip_bom(bytes);
-    from_slice_reference(bytes, false).map_err(|e| char_column(bytes, e))
+    from_slice_reference(bytes, None, false).map_err(|e| char_column(bytes, e))
 }
 
 fn strip_bom(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)
 }
 
-/// The fast path alone: the value, or `None` where it gives up (see the `fast` module).
-fn fast_read<'de, T: Deserialize<'de>>(bytes: &'de [u8]) -> Option<T> {
+/// The fast path alone: the report, or `None` where it gives up (see the `fast` module).
+fn fast_read(bytes: &[u8], edition: Option<Edition>) -> Option<Report> {
     let mut reader = fast::Reader::new(bytes).ok()?;
-    let value = T::deserialize(&mut reader).ok()?;
+    let value = ReportSeed(edition).deserialize(&mut reader).ok()?;
     reader.end().ok()?;
     Some(value)
 }
 
-/// serde_json with path tracking; `fast` lets the second pass (edition not first) try the fast
-/// path.
-fn from_slice_reference(bytes: &[u8], fast: bool) -> Result<Report, JsonError> {
+/// serde_json with path tracking. The edition is found first (given, or read wherever it
+/// stands), so that every table is read where it stands and an error keeps its place; `fast`
+/// lets that second reading try the fast path.
+fn from_slice_reference(
+    bytes: &[u8],
+    edition: Option<Edition>,
+    fast: bool,
+) -> Result<Report, JsonError> {
+    let edition = edition.or_else(|| {
+        let mut de = serde_json::Deserializer::from_slice(bytes);
+        Probe::deserialize(&mut de).ok().map(|p| p.edition)
+    });
+    if fast && edition.is_some() {
+        if let Some(r) = fast_read(bytes, edition) {
+            return Ok(r);
+        }
+    }
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    match serde_path_to_error::deserialize::<_, Report>(&mut de) {
+    let mut track = serde_path_to_error::Track::new();
+    let pd = serde_path_to_error::Deserializer::new(&mut de, &mut track);
+    match ReportSeed(edition).deserialize(pd) {
         Ok(r) => {
             end_of_input(&mut de)?;
             Ok(r)
         }
-        Err(e) if e.inner().to_string().starts_with(NOT_FIRST) => from_slice_any_order(bytes, fast),
-        Err(e) => Err(convert(e)),
+        Err(e) => Err(convert(serde_path_to_error::Error::new(track.path(), e))),
     }
-}
-
-/// The second pass: find the edition anywhere in the object, then read the matching struct.
-fn from_slice_any_order(bytes: &[u8], fast: bool) -> Result<Report, JsonError> {
-    let probe: Probe = {
-        let mut de = serde_json::Deserializer::from_slice(bytes);
-        serde_path_to_error::deserialize::<_, Probe>(&mut de).map_err(convert)?
-    };
-    Ok(match probe.edition {
-        Edition::Trial2019 => Report::Trial2019(typed::<E2019>(bytes, fast)?),
-        Edition::Format2021 => Report::Format2021(typed::<E2021>(bytes, fast)?),
-    })
 }
 
 /// Read a report from a JSON string.
@@ -298,23 +224,14 @@ pub fn from_str(s: &str) -> Result<Report, JsonError> {
     from_slice(s.as_bytes())
 }
 
-/// Read a report of a known edition from JSON bytes; another edition's tag is an error at
-/// `/edition`.
-pub fn from_slice_as<E: EditionForm>(bytes: &[u8]) -> Result<AnnualReport<E>, JsonError> {
+/// Read a report that must be of a known edition from JSON bytes; another edition's tag is an
+/// error at `/edition`.
+pub fn from_slice_as(edition: Edition, bytes: &[u8]) -> Result<Report, JsonError> {
     let bytes = strip_bom(bytes);
-    typed::<E>(bytes, true).map_err(|e| char_column(bytes, e))
-}
-
-fn typed<E: EditionForm>(bytes: &[u8], fast: bool) -> Result<AnnualReport<E>, JsonError> {
-    if fast {
-        if let Some(r) = fast_read::<AnnualReport<E>>(bytes) {
-            return Ok(r);
-        }
+    if let Some(r) = fast_read(bytes, Some(edition)) {
+        return Ok(r);
     }
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let r = serde_path_to_error::deserialize::<_, AnnualReport<E>>(&mut de).map_err(convert)?;
-    end_of_input(&mut de)?;
-    Ok(r)
+    from_slice_reference(bytes, Some(edition), false).map_err(|e| char_column(bytes, e))
 }
 
 /// The canonical JSON of a report: pretty-printed with two-space indentation, keys in the
@@ -351,7 +268,7 @@ mod tests {
                 let reference = from_slice_serde_json(&pretty).unwrap();
                 let compact = to_string_compact(&reference).into_bytes();
                 for bytes in [&pretty, &compact] {
-                    let fast = fast_read::<Report>(bytes).expect("the fast path gave up");
+                    let fast = fast_read(bytes, None).expect("the fast path gave up");
                     assert_eq!(fast, reference);
                     n += 1;
                 }

@@ -31,8 +31,8 @@ use serde::Serialize;
 pub use html::{MAX_NESTING, read_html};
 pub use norm::key as label_key;
 
-use crate::form::{Edition, OVERVIEW_PARTS, PROBLEM_PARTS, SectionId};
-use crate::report::{AnnualReport, E2019, E2021, Overview, Period, Problems, Report, TableState};
+use crate::form::{Edition, OVERVIEW_PARTS, PROBLEM_PARTS, SectionId, TableId};
+use crate::report::{Overview, Period, Presence, Problems, Report};
 
 /// Where something was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -269,7 +269,7 @@ pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
     let meta = narrative::meta(&sections.front, &mut log);
 
     // The tables' cells, and the edition their labels say.
-    let table_items: Vec<(SectionId, Vec<(tables::Item, Location)>)> =
+    let table_items: Vec<(SectionId, Vec<(tables::TableToken, Location)>)> =
         [SectionId::Proactive, SectionId::Requests, SectionId::Review]
             .into_iter()
             .filter_map(|id| {
@@ -277,67 +277,116 @@ pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
                 Some((id, tables::resolve(&doc::tokens(lines))))
             })
             .collect();
-    let (v2019, v2021) = table_items.iter().fold((0, 0), |acc, (_, items)| {
-        let (a, b) = tables::detect(items);
-        (acc.0 + a, acc.1 + b)
-    });
-    let edition = if v2019 > v2021 {
-        Edition::Trial2019
-    } else if v2021 > v2019 {
-        Edition::Format2021
-    } else {
-        let e = meta.year.map_or(Edition::Format2021, |y| {
-            Edition::for_report_year(i32::from(y))
-        });
+    let edition = detect_edition(&table_items, meta.year, &mut log);
+    let mut report = Report::new(edition);
+    fill_meta(&mut report, meta, &mut log);
+    for sec in report.form().sections() {
+        if sections.body[sec.id as usize].is_none() {
+            log.not_found(format!("section {} not found", sec.heading()));
+        }
+    }
+    fill_narrative(&mut report, &sections, &mut log);
+    for (id, items) in &table_items {
+        fill_table(&mut report, &sections, *id, items, &mut log);
+    }
+    Reading { report, log }
+}
+
+/// The edition whose labels the tables use, by a vote over every edition: each label counts for
+/// the editions that have it, unless every edition has it. On a tie (no table labels, or labels
+/// every tied edition has) the edition in force for the report year among the tied is taken,
+/// and the log says so.
+fn detect_edition(
+    table_items: &[(SectionId, Vec<(tables::TableToken, Location)>)],
+    year: Option<u16>,
+    log: &mut Log,
+) -> Edition {
+    let mut votes = vec![0usize; Edition::ALL.len()];
+    for (_, items) in table_items {
+        tables::vote(items, &mut votes);
+    }
+    let best = votes.iter().copied().max().unwrap_or(0);
+    let tied: Vec<Edition> = Edition::ALL
+        .iter()
+        .copied()
+        .filter(|e| votes[e.index()] == best)
+        .collect();
+    // Without a year, the edition in force now: a future edition is not assumed.
+    let in_force = Some(Edition::for_report_year(
+        year.map_or_else(current_year, i32::from),
+    ));
+    let edition = match tied.as_slice() {
+        [only] => *only,
+        _ => {
+            let e = in_force
+                .filter(|e| tied.contains(e))
+                .or_else(|| tied.last().copied())
+                .unwrap_or(Edition::ALL[0]);
+            let why = if best == 0 {
+                "the table labels do not tell the edition"
+            } else {
+                "the table labels fit more than one edition"
+            };
+            let how = if in_force == Some(e) && year.is_some() {
+                "from the report year"
+            } else if in_force == Some(e) {
+                "(the edition in force now)"
+            } else {
+                "(the latest that fits)"
+            };
+            log.note(None, format!("{why}; assumed {} {how}", e.tag()));
+            e
+        }
+    };
+    let voted: Vec<String> = Edition::ALL
+        .iter()
+        .filter(|e| votes[e.index()] > 0 && votes[e.index()] < best)
+        .map(|e| format!("{} of the {} format", votes[e.index()], e.tag()))
+        .collect();
+    if !voted.is_empty() {
         log.note(
             None,
             format!(
-                "the table labels do not tell the edition; assumed {} from the report year",
-                e.tag()
+                "labels of more than one edition: {best} of the {} format, {}; read as {}",
+                edition.tag(),
+                voted.join(", "),
+                edition.tag()
             ),
         );
-        e
-    };
-    if v2019 > 0 && v2021 > 0 {
-        log.note(
-            None,
-            format!("labels of both editions: {v2019} of the 2019 format, {v2021} of the 2021 format; read as {}", edition.tag()),
-        );
     }
+    edition
+}
 
-    let mut report = match edition {
-        Edition::Trial2019 => Report::Trial2019(AnnualReport::<E2019>::default()),
-        Edition::Format2021 => Report::Format2021(AnnualReport::<E2021>::default()),
-    };
-    let year = meta.year.unwrap_or(0);
+/// This year by the system clock (to the day, give or take a leap day).
+fn current_year() -> i32 {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    1970 + i32::try_from(secs / 31_556_952).unwrap_or(0)
+}
+
+fn fill_meta(report: &mut Report, meta: narrative::Meta, log: &mut Log) {
     if meta.year.is_none() {
         log.not_found("the report year was not found".into());
     }
     if meta.agency.is_empty() {
         log.not_found("the agency's name was not found".into());
     }
-    crate::with_report!(&mut report, r => {
-        r.agency = meta.agency.clone();
-        r.title = meta.title.clone();
-        r.year = year;
-        r.issuer = meta.issuer;
-        r.period = meta.period.map(|(start, end)| Period { start, end });
-        r.published = meta.published;
-        r.preamble = meta.preamble.clone();
-    });
+    report.agency = (!meta.agency.is_empty()).then_some(meta.agency);
+    report.title = meta.title;
+    report.year = meta.year;
+    report.issuer = meta.issuer;
+    report.period = meta.period.map(|(start, end)| Period { start, end });
+    report.published = meta.published;
+    report.preamble = meta.preamble;
+}
 
-    for sec in report.form().sections() {
-        if sections.body[sec.id as usize].is_none() {
-            log.not_found(format!("section {} not found", sec.heading()));
-        }
-    }
-
-    // Narrative sections.
+fn fill_narrative(report: &mut Report, sections: &doc::Sections, log: &mut Log) {
     if let Some(lines) = sections.lines(SectionId::Overview) {
         let (summary, p) = narrative::parts(lines, &OVERVIEW_PARTS);
-        let figures = narrative::figures(lines, &mut log);
+        let figures = narrative::figures(lines, log);
         let mut it = p.into_iter();
-        let overview = Overview {
+        report.overview = Some(Overview {
             summary,
             proactive: it.next().flatten(),
             requests: it.next().flatten(),
@@ -345,19 +394,17 @@ pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
             platform: it.next().flatten(),
             oversight: it.next().flatten(),
             figures,
-        };
-        crate::with_report!(&mut report, r => r.overview = Some(overview));
+        });
     }
     if let Some(lines) = sections.lines(SectionId::Problems) {
         let (summary, p) = narrative::parts(lines, &PROBLEM_PARTS);
         let mut it = p.into_iter();
-        let problems = Problems {
+        report.problems = Some(Problems {
             summary,
             problems: it.next().flatten(),
             improvements: it.next().flatten(),
             measures: it.next().flatten(),
-        };
-        crate::with_report!(&mut report, r => r.problems = Some(problems));
+        });
     }
     if let Some(lines) = sections.lines(SectionId::OtherMatters) {
         let text: Vec<&str> = lines
@@ -365,64 +412,51 @@ pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
             .map(|l| l.text.trim())
             .filter(|t| !t.is_empty())
             .collect();
-        crate::with_report!(&mut report, r => r.other_matters = Some(text.join("\n")));
+        report.other_matters = Some(text.join("\n"));
     }
+}
 
-    // Tables.
-    for (id, items) in &table_items {
-        let lines = sections.lines(*id).unwrap_or_default();
-        let declared_none = {
-            let text: String = lines.iter().map(|l| norm::key(&l.text)).collect();
-            text == "无" || text == "无。"
-        };
-        let heading = report.form().section(*id).heading();
-        match id {
-            SectionId::Proactive => {
-                if declared_none {
-                    log.warn(
-                        sections.body[*id as usize]
-                            .as_ref()
-                            .map_or(Location::Block { index: 0 }, |b| b.0),
-                        "section 二 is 无; the table is left blank".into(),
-                    );
-                }
-                crate::with_report!(&mut report, r => r.proactive = Some(Default::default()));
-                let n = tables::fill_rows(
-                    &mut report,
-                    items,
-                    crate::form::TableId::Proactive,
-                    &mut log,
-                );
-                if n == 0 {
-                    log.not_found(format!("no table rows found in section {heading}"));
-                }
+/// One table: replaced by 无, or filled from its cells; absent when the section holds no table.
+fn fill_table(
+    report: &mut Report,
+    sections: &doc::Sections,
+    id: SectionId,
+    items: &[(tables::TableToken, Location)],
+    log: &mut Log,
+) {
+    let table = match id {
+        SectionId::Proactive => TableId::Proactive,
+        SectionId::Requests => TableId::Requests,
+        SectionId::Review => TableId::Review,
+        _ => return,
+    };
+    let lines = sections.lines(id).unwrap_or_default();
+    let text: String = lines.iter().map(|l| norm::key(&l.text)).collect();
+    if text == "无" || text == "无。" {
+        report.tables.set_presence(table, Presence::DeclaredNone);
+        return;
+    }
+    report.tables.set_presence(table, Presence::Filled);
+    let decl_rows_are_groups = match table {
+        TableId::Review => report.form().review.rows_are_column_groups,
+        _ => false,
+    };
+    let n = if decl_rows_are_groups {
+        tables::fill_in_order(report, items, log)
+    } else {
+        tables::fill_rows(report, items, table, log)
+    };
+    if n == 0 {
+        let heading = report.form().section(id).heading();
+        match table {
+            // A section 二 with no rows keeps its (blank) table: its heading is what the page has.
+            TableId::Proactive => {
+                log.not_found(format!("no table rows found in section {heading}"))
             }
-            SectionId::Requests => {
-                if declared_none {
-                    crate::with_report!(&mut report, r => r.requests = Some(TableState::DeclaredNone));
-                    continue;
-                }
-                crate::with_report!(&mut report, r => r.requests = Some(TableState::Filled(Default::default())));
-                if tables::fill_rows(&mut report, items, crate::form::TableId::Requests, &mut log)
-                    == 0
-                {
-                    crate::with_report!(&mut report, r => r.requests = None);
-                    log.not_found(format!("no table found in section {heading}"));
-                }
+            _ => {
+                report.tables.set_presence(table, Presence::Missing);
+                log.not_found(format!("no table found in section {heading}"));
             }
-            SectionId::Review => {
-                if declared_none {
-                    crate::with_report!(&mut report, r => r.review = Some(TableState::DeclaredNone));
-                    continue;
-                }
-                crate::with_report!(&mut report, r => r.review = Some(TableState::Filled(Default::default())));
-                if tables::fill_in_order(&mut report, items, &mut log) == 0 {
-                    crate::with_report!(&mut report, r => r.review = None);
-                    log.not_found(format!("no table found in section {heading}"));
-                }
-            }
-            _ => {}
         }
     }
-    Reading { report, log }
 }

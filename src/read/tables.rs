@@ -14,7 +14,7 @@ use crate::report::{CellMut, Report};
 
 /// What a label names in one edition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub enum LabelMeaning {
     /// A data row of section 二.
     Proactive(ProactiveRow),
     /// A data row of section 三.
@@ -23,28 +23,28 @@ pub enum Target {
     Structural,
 }
 
-/// One entry of the label index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Entry {
-    /// What the label names in each edition (index: `Edition as usize`), if it has it.
-    pub targets: [Option<Target>; 2],
+/// A label of the form, as the index knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownLabel {
+    /// What the label names in each edition (index: [`Edition::index`]), if it has it.
+    pub targets: Box<[Option<LabelMeaning>]>,
     /// The official label it stands for.
     pub official: &'static str,
     /// Whether the key is a known misspelling.
     pub misspelled: bool,
 }
 
-/// Every label of both editions, by key, and the proper prefixes of those keys.
-pub struct Index {
-    entries: HashMap<String, Entry>,
+/// Every label of every edition, by key, and the proper prefixes of those keys.
+pub struct LabelIndex {
+    entries: HashMap<String, KnownLabel>,
     prefixes: HashSet<String>,
 }
 
 fn add(
-    map: &mut HashMap<String, Entry>,
+    map: &mut HashMap<String, KnownLabel>,
     text: &str,
     edition: Edition,
-    target: Target,
+    target: LabelMeaning,
     official: &'static str,
     misspelled: bool,
 ) {
@@ -52,29 +52,29 @@ fn add(
     if k.is_empty() {
         return;
     }
-    let e = map.entry(k).or_insert(Entry {
-        targets: [None, None],
+    let e = map.entry(k).or_insert(KnownLabel {
+        targets: vec![None; Edition::ALL.len()].into_boxed_slice(),
         official,
         misspelled,
     });
-    let slot = &mut e.targets[edition as usize];
+    let slot = &mut e.targets[edition.index()];
     // A data row wins over a structural reading of the same words in the same edition.
-    if slot.is_none() || *slot == Some(Target::Structural) {
+    if slot.is_none() || *slot == Some(LabelMeaning::Structural) {
         *slot = Some(target);
     }
 }
 
 fn add_table<R: Copy + PartialEq, C: Copy + PartialEq>(
-    map: &mut HashMap<String, Entry>,
+    map: &mut HashMap<String, KnownLabel>,
     edition: Edition,
     decl: &TableDecl<R, C>,
-    row_target: impl Fn(R) -> Target,
+    row_target: impl Fn(R) -> LabelMeaning,
 ) {
     if let Some(n) = decl.corner_note {
-        add(map, n, edition, Target::Structural, n, false);
+        add(map, n, edition, LabelMeaning::Structural, n, false);
     }
     if let Some(h) = decl.column_header {
-        add(map, h, edition, Target::Structural, h, false);
+        add(map, h, edition, LabelMeaning::Structural, h, false);
     }
     let ambiguous: HashSet<String> = decl
         .blocks
@@ -83,18 +83,25 @@ fn add_table<R: Copy + PartialEq, C: Copy + PartialEq>(
         .collect();
     for block in decl.blocks {
         if let Some(t) = block.title {
-            add(map, t, edition, Target::Structural, t, false);
+            add(map, t, edition, LabelMeaning::Structural, t, false);
         }
         if let Some(s) = block.stub {
-            add(map, s, edition, Target::Structural, s, false);
+            add(map, s, edition, LabelMeaning::Structural, s, false);
         }
         for c in block.columns {
-            add(map, c.label, edition, Target::Structural, c.label, false);
+            add(
+                map,
+                c.label,
+                edition,
+                LabelMeaning::Structural,
+                c.label,
+                false,
+            );
             for a in c.aliases {
-                add(map, a, edition, Target::Structural, c.label, false);
+                add(map, a, edition, LabelMeaning::Structural, c.label, false);
             }
             if let Some(g) = c.group {
-                add(map, g, edition, Target::Structural, g, false);
+                add(map, g, edition, LabelMeaning::Structural, g, false);
             }
         }
         for r in block.rows {
@@ -102,15 +109,29 @@ fn add_table<R: Copy + PartialEq, C: Copy + PartialEq>(
             let official = r.name;
             add(map, &r.label(), edition, t, official, false);
             for g in r.groups {
-                add(map, &g.label(), edition, Target::Structural, g.name, false);
-                add(map, g.name, edition, Target::Structural, g.name, false);
+                add(
+                    map,
+                    &g.label(),
+                    edition,
+                    LabelMeaning::Structural,
+                    g.name,
+                    false,
+                );
+                add(
+                    map,
+                    g.name,
+                    edition,
+                    LabelMeaning::Structural,
+                    g.name,
+                    false,
+                );
             }
             let mut names: Vec<(&str, bool)> = vec![(r.name, false)];
             names.extend(r.aliases.iter().map(|a| (*a, false)));
             names.extend(r.misspellings.iter().map(|a| (*a, true)));
             for (n, miss) in names {
                 if decl.rows_are_column_groups {
-                    add(map, n, edition, Target::Structural, official, miss);
+                    add(map, n, edition, LabelMeaning::Structural, official, miss);
                     continue;
                 }
                 if !ambiguous.contains(&key(n)) {
@@ -124,16 +145,16 @@ fn add_table<R: Copy + PartialEq, C: Copy + PartialEq>(
     }
 }
 
-/// The label index of both editions (built once).
-pub fn index() -> &'static Index {
-    static INDEX: OnceLock<Index> = OnceLock::new();
+/// The label index of every edition (built once).
+pub fn index() -> &'static LabelIndex {
+    static INDEX: OnceLock<LabelIndex> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut map = HashMap::new();
-        for e in Edition::ALL {
+        for &e in Edition::ALL {
             let f = form::form(e);
-            add_table(&mut map, e, f.proactive, Target::Proactive);
-            add_table(&mut map, e, f.requests, Target::Request);
-            add_table(&mut map, e, f.review, |_| Target::Structural);
+            add_table(&mut map, e, f.proactive, LabelMeaning::Proactive);
+            add_table(&mut map, e, f.requests, LabelMeaning::Request);
+            add_table(&mut map, e, f.review, |_| LabelMeaning::Structural);
         }
         let mut prefixes = HashSet::new();
         for k in map.keys() {
@@ -142,15 +163,15 @@ pub fn index() -> &'static Index {
                 prefixes.insert(chars[..n].iter().collect());
             }
         }
-        Index {
+        LabelIndex {
             entries: map,
             prefixes,
         }
     })
 }
 
-impl Index {
-    fn get(&self, k: &str) -> Option<(&Entry, bool)> {
+impl LabelIndex {
+    fn get(&'static self, k: &str) -> Option<(&'static KnownLabel, bool)> {
         if let Some(e) = self.entries.get(k) {
             return Some((e, false));
         }
@@ -162,9 +183,9 @@ impl Index {
 
 /// A cell token after label matching.
 #[derive(Debug, Clone)]
-pub enum Item {
+pub enum TableToken {
     /// A known label, spanning one or more tokens.
-    Label(Entry, String),
+    Label(&'static KnownLabel, String),
     /// A value (or an empty cell).
     Value(CellText),
     /// Text that is neither.
@@ -172,7 +193,7 @@ pub enum Item {
 }
 
 /// Match labels (joining a label broken across cells, `本年新` + `制作数量`) and classify values.
-pub fn resolve(toks: &[Tok]) -> Vec<(Item, Location)> {
+pub fn resolve(toks: &[Tok]) -> Vec<(TableToken, Location)> {
     let idx = index();
     let mut out = Vec::with_capacity(toks.len());
     let mut i = 0;
@@ -181,7 +202,7 @@ pub fn resolve(toks: &[Tok]) -> Vec<(Item, Location)> {
         let k = key(&t.text);
         if !k.is_empty() {
             if let Some((e, _)) = idx.get(&k) {
-                out.push((Item::Label(*e, t.text.clone()), t.loc));
+                out.push((TableToken::Label(e, t.text.clone()), t.loc));
                 i += 1;
                 continue;
             }
@@ -193,14 +214,14 @@ pub fn resolve(toks: &[Tok]) -> Vec<(Item, Location)> {
                     joined.push_str(&key(&next.text));
                     text.push_str(&next.text);
                     if let Some((e, _)) = idx.entries.get(&joined).map(|e| (e, ())) {
-                        best = Some((j, *e, text.clone()));
+                        best = Some((j, e, text.clone()));
                     }
                     if !idx.prefixes.contains(&joined) {
                         break;
                     }
                 }
                 if let Some((j, e, text)) = best {
-                    out.push((Item::Label(e, text), t.loc));
+                    out.push((TableToken::Label(e, text), t.loc));
                     i = j + 1;
                     continue;
                 }
@@ -208,8 +229,8 @@ pub fn resolve(toks: &[Tok]) -> Vec<(Item, Location)> {
         }
         let c = classify(&t.text);
         let item = match c {
-            CellText::Other(s) => Item::Unknown(s),
-            v => Item::Value(v),
+            CellText::Other(s) => TableToken::Unknown(s),
+            v => TableToken::Value(v),
         };
         out.push((item, t.loc));
         i += 1;
@@ -217,25 +238,25 @@ pub fn resolve(toks: &[Tok]) -> Vec<(Item, Location)> {
     out
 }
 
-/// Which edition the labels say, counting the labels only one edition has.
-pub fn detect(items: &[(Item, Location)]) -> (usize, usize) {
-    let mut votes = (0, 0);
+/// Adds the votes of a table's labels: each label counts for every edition that has it, unless
+/// every edition has it (`votes` is indexed by [`Edition::index`]).
+pub fn vote(items: &[(TableToken, Location)], votes: &mut [usize]) {
     for (item, _) in items {
-        if let Item::Label(e, _) = item {
-            match (e.targets[0].is_some(), e.targets[1].is_some()) {
-                (true, false) => votes.0 += 1,
-                (false, true) => votes.1 += 1,
-                _ => {}
+        if let TableToken::Label(e, _) = item {
+            if e.targets.iter().all(Option::is_some) {
+                continue;
+            }
+            for (v, t) in votes.iter_mut().zip(e.targets.iter()) {
+                *v += usize::from(t.is_some());
             }
         }
     }
-    votes
 }
 
 /// Assign the values that follow each row label to the row's cells.
 pub fn fill_rows(
     report: &mut Report,
-    items: &[(Item, Location)],
+    items: &[(TableToken, Location)],
     table: TableId,
     log: &mut Log,
 ) -> usize {
@@ -248,27 +269,27 @@ pub fn fill_rows(
         let (item, loc) = &items[i];
         i += 1;
         let target = match item {
-            Item::Label(e, text) => {
+            TableToken::Label(e, text) => {
                 if e.misspelled {
                     log.warn(
                         *loc,
                         format!("misspelled label “{text}” read as “{}”", e.official),
                     );
                 }
-                e.targets[edition as usize]
+                e.targets[edition.index()]
             }
-            Item::Unknown(text) => {
+            TableToken::Unknown(text) => {
                 log.unread(*loc, text);
                 continue;
             }
-            Item::Value(_) => continue,
+            TableToken::Value(_) => continue,
         };
         // Each row: its cells, in the order of its block's columns.
         let cells = match (target, table) {
-            (Some(Target::Proactive(r)), TableId::Proactive) => {
+            (Some(LabelMeaning::Proactive(r)), TableId::Proactive) => {
                 row_targets(f.proactive, r, crate::CellId::Proactive)
             }
-            (Some(Target::Request(r)), TableId::Requests) => {
+            (Some(LabelMeaning::Request(r)), TableId::Requests) => {
                 row_targets(f.requests, r, crate::CellId::Requests)
             }
             _ => continue,
@@ -277,7 +298,7 @@ pub fn fill_rows(
             continue;
         }
         let row_name = match item {
-            Item::Label(_, t) => t.clone(),
+            TableToken::Label(_, t) => t.clone(),
             _ => String::new(),
         };
         if !filled.insert(cells[0].0) {
@@ -288,42 +309,7 @@ pub fn fill_rows(
             continue;
         }
         rows_read += 1;
-        let mut taken = 0;
-        while taken < cells.len() && i < items.len() {
-            let (Item::Value(v), vloc) = &items[i] else {
-                break;
-            };
-            let (id, kind, pointer) = &cells[taken];
-            assign(report, *id, *kind, v, pointer, *vloc, log);
-            taken += 1;
-            i += 1;
-        }
-        // Values beyond the row's cells: a row with more cells than the form has.
-        let mut extra = 0;
-        while let Some((Item::Value(v), _)) = items.get(i) {
-            if *v != CellText::Empty {
-                extra += 1;
-            }
-            i += 1;
-        }
-        if extra > 0 {
-            log.warn(
-                *loc,
-                format!(
-                    "row “{row_name}” has {extra} more value(s) than its {} cells; they were ignored",
-                    cells.len()
-                ),
-            );
-        }
-        if taken < cells.len() {
-            log.warn(
-                *loc,
-                format!(
-                    "row “{row_name}” has {taken} of {} cells; the rest are left blank",
-                    cells.len()
-                ),
-            );
-        }
+        i = take_row_values(report, items, i, &cells, (&row_name, *loc), log);
     }
     if rows_read > 0 {
         match table {
@@ -333,6 +319,55 @@ pub fn fill_rows(
         }
     }
     rows_read
+}
+
+/// Assigns the values from `items[i]` on to a row's cells; logs a row with too few or too many
+/// values. Returns the index after the row's values.
+fn take_row_values(
+    report: &mut Report,
+    items: &[(TableToken, Location)],
+    mut i: usize,
+    cells: &[(crate::CellId, CellKind, String)],
+    (row_name, loc): (&str, Location),
+    log: &mut Log,
+) -> usize {
+    let mut taken = 0;
+    while taken < cells.len() && i < items.len() {
+        let (TableToken::Value(v), vloc) = &items[i] else {
+            break;
+        };
+        let (id, kind, pointer) = &cells[taken];
+        assign(report, *id, *kind, v, pointer, *vloc, log);
+        taken += 1;
+        i += 1;
+    }
+    // Values beyond the row's cells: a row with more cells than the form has.
+    let mut extra = 0;
+    while let Some((TableToken::Value(v), _)) = items.get(i) {
+        if *v != CellText::Empty {
+            extra += 1;
+        }
+        i += 1;
+    }
+    if extra > 0 {
+        log.warn(
+            loc,
+            format!(
+                "row “{row_name}” has {extra} more value(s) than its {} cells; they were ignored",
+                cells.len()
+            ),
+        );
+    }
+    if taken < cells.len() {
+        log.warn(
+            loc,
+            format!(
+                "row “{row_name}” has {taken} of {} cells; the rest are left blank",
+                cells.len()
+            ),
+        );
+    }
+    i
 }
 
 /// The cells of row `r`, in the order of its block's columns: id, kind and JSON Pointer.
@@ -382,7 +417,11 @@ fn missing_rows<R: Copy, C: Copy>(
 /// Assign the values of a table whose data row has no label of its own (section 四: one row of
 /// 15 cells under the headers), in official order. Returns 0 when the section holds no table
 /// at all (neither its labels nor values).
-pub fn fill_in_order(report: &mut Report, items: &[(Item, Location)], log: &mut Log) -> usize {
+pub fn fill_in_order(
+    report: &mut Report,
+    items: &[(TableToken, Location)],
+    log: &mut Log,
+) -> usize {
     let f = report.form();
     let cells: Vec<(crate::CellId, CellKind, String)> = f
         .cells()
@@ -390,7 +429,7 @@ pub fn fill_in_order(report: &mut Report, items: &[(Item, Location)], log: &mut 
         .map(|fc| (fc.id, fc.kind, fc.pointer()))
         .collect();
     for (it, loc) in items {
-        if let Item::Unknown(t) = it {
+        if let TableToken::Unknown(t) = it {
             log.unread(*loc, t);
         }
     }
@@ -399,12 +438,12 @@ pub fn fill_in_order(report: &mut Report, items: &[(Item, Location)], log: &mut 
     // row's ends are trimmed, and failing that only the non-empty cells are taken, in order.
     let after = items
         .iter()
-        .rposition(|(it, _)| matches!(it, Item::Label(..)))
+        .rposition(|(it, _)| matches!(it, TableToken::Label(..)))
         .map_or(0, |k| k + 1);
     let data: Vec<(&CellText, Location)> = items[after..]
         .iter()
         .filter_map(|(it, loc)| match it {
-            Item::Value(v) => Some((v, *loc)),
+            TableToken::Value(v) => Some((v, *loc)),
             _ => None,
         })
         .collect();
@@ -424,7 +463,9 @@ pub fn fill_in_order(report: &mut Report, items: &[(Item, Location)], log: &mut 
     for ((id, kind, pointer), (v, loc)) in cells.iter().zip(&values) {
         assign(report, *id, *kind, v, pointer, *loc, log);
     }
-    let labels = items.iter().any(|(it, _)| matches!(it, Item::Label(..)));
+    let labels = items
+        .iter()
+        .any(|(it, _)| matches!(it, TableToken::Label(..)));
     if values.is_empty() && labels {
         if let Some((_, at)) = items.first() {
             log.warn(

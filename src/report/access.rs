@@ -67,7 +67,8 @@ pub enum CellMut<'a> {
     Money(&'a mut Cell<Money>),
 }
 
-/// A typed table whose cells can be reached by row and column id.
+/// A typed table whose cells can be reached by row and column id. Implemented by the
+/// generated table structs of every edition.
 pub trait TableData {
     /// The table's row id.
     type Row: Copy;
@@ -77,17 +78,7 @@ pub trait TableData {
     fn cell(&self, row: Self::Row, column: Self::Column) -> Option<CellRef<'_>>;
     /// The cell, mutably, if this table has it.
     fn cell_mut(&mut self, row: Self::Row, column: Self::Column) -> Option<CellMut<'_>>;
-
-    /// The cells of one row for the given columns, in order, handed to `f` (`None` where the
-    /// table has no such cell). Tables whose rows are structs override it to find the row once.
-    fn row_cells<'a>(
-        &'a self,
-        row: Self::Row,
-        columns: &[Self::Column],
-        mut f: impl FnMut(Option<CellRef<'a>>),
-    ) {
-        for c in columns {
-            f(self.cell(row, *c));
-        }
-    }
+    /// Every cell, handed to `f` in official order (block by block, row by row, column by
+    /// column: the order of [`crate::form::TableDecl::cells`]).
+    fn for_each_cell<'a>(&'a self, f: impl FnMut(CellRef<'a>));
 }

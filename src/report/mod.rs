@@ -1,10 +1,34 @@
-//! The typed report: metadata, the six sections, and every cell of the edition's tables.
+//! The typed report: what every edition shares (metadata and the narrative sections) in
+//! [`Report`], and the edition's tables in [`Tables`].
+//!
+//! The table structs are generated from the form declaration ([`crate::form`](mod@crate::form)):
+//! one module per edition ([`trial2019`], [`format2021`]) holds its section 二, 三 and 四 structs,
+//! row by row as the official tables are (`requests.new_received.natural_person`), and the
+//! structs the editions share ([`ApplicantRow`], [`Denied`], [`Review`], …) live here.
+//!
+//! ```
+//! use zfxxgk::report::{Tables, TableState, format2021};
+//! use zfxxgk::{Cell, Edition, Report};
+//!
+//! let mut report = Report::new(Edition::Format2021);
+//! report.agency = Some("某局".into());
+//! report.year = Some(2023);
+//! let Tables::Format2021(t) = &mut report.tables else { unreachable!() };
+//! let mut requests = format2021::Requests::default();
+//! requests.new_received.natural_person = Cell::Value(3);
+//! t.requests = Some(TableState::Filled(requests));
+//! let id = zfxxgk::CellId::Requests(
+//!     zfxxgk::form::RequestRow::NewReceived,
+//!     zfxxgk::form::ApplicantColumn::NaturalPerson,
+//! );
+//! assert_eq!(report.cell(id).unwrap().display(), "3");
+//! ```
 
 mod access;
 mod narrative;
-mod proactive;
-mod requests;
-mod review;
+mod serde_impl;
+
+pub(crate) use serde_impl::ReportSeed;
 
 use std::fmt;
 
@@ -15,19 +39,13 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use access::{CellMut, CellRef, TableData};
 pub use narrative::{Overview, Problems};
-pub use proactive::{
-    DecisionRow2021, DocumentRow2021, FeeAmountRow2021, FeeItemRow2019, ItemRow2019, Proactive2019,
-    Proactive2021, ProcurementRow2019, PublicationRow2019,
-};
-pub use requests::{
-    ApplicantRow, Denied, NotProcessed, OtherHandling, OtherHandling2021, Requests, Requests2019,
-    Requests2021, Unable,
-};
-pub use review::{Review, ReviewGroup};
 
 use crate::form::{
-    self, CellId, Edition, Form, FormCell, ProactiveColumn, ProactiveRow, SectionId,
+    self, ApplicantColumn, CellId, Edition, Form, FormCell, ProactiveColumn, ProactiveRow,
+    RequestRow, ReviewColumn, ReviewRow, SectionId, TableId,
 };
+
+include!(concat!(env!("OUT_DIR"), "/report.rs"));
 
 /// A table as the report gave it: filled in, or replaced by the word `无`.
 ///
@@ -142,165 +160,28 @@ impl Period {
     }
 }
 
-/// The tables of one edition, as a type. Implemented by [`E2019`] and [`E2021`] only.
-pub trait EditionForm:
-    Copy
-    + fmt::Debug
-    + Default
-    + PartialEq
-    + Eq
-    + std::hash::Hash
-    + Serialize
-    + DeserializeOwned
-    + JsonSchema
-    + sealed::Sealed
-{
-    /// The edition.
-    const EDITION: Edition;
-    /// Section 二 of this edition.
-    type Proactive: TableData<Row = ProactiveRow, Column = ProactiveColumn>
-        + Clone
-        + fmt::Debug
-        + Default
-        + PartialEq
-        + Eq
-        + std::hash::Hash
-        + Serialize
-        + DeserializeOwned
-        + JsonSchema;
-    /// （六）其他处理 of section 三 in this edition.
-    type OtherHandling: OtherHandling;
+/// Whether a report has a table: absent (a truncated page), replaced by `无`, or filled in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Presence {
+    /// The report does not contain the table's section.
+    Missing,
+    /// The report wrote `无` in place of the table.
+    DeclaredNone,
+    /// The table is there.
+    Filled,
 }
 
-mod sealed {
-    pub trait Sealed {}
-    impl Sealed for super::E2019 {}
-    impl Sealed for super::E2021 {}
-}
-
-macro_rules! edition_marker {
-    ($(#[$m:meta])* $name:ident, $edition:expr, $tag:literal, $title:literal, $proactive:ty, $other:ty) => {
-        $(#[$m])*
-        #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-        pub struct $name;
-
-        impl EditionForm for $name {
-            const EDITION: Edition = $edition;
-            type Proactive = $proactive;
-            type OtherHandling = $other;
-        }
-
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                s.serialize_str($tag)
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                struct V;
-                impl Visitor<'_> for V {
-                    type Value = $name;
-                    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                        f.write_str(concat!("the edition tag \"", $tag, "\""))
-                    }
-                    fn visit_str<E: de::Error>(self, v: &str) -> Result<$name, E> {
-                        if v == $tag {
-                            Ok($name)
-                        } else {
-                            Err(E::invalid_value(de::Unexpected::Str(v), &self))
-                        }
-                    }
-                }
-                d.deserialize_str(V)
-            }
-        }
-
-        impl JsonSchema for $name {
-            fn schema_name() -> std::borrow::Cow<'static, str> {
-                stringify!($name).into()
-            }
-            fn inline_schema() -> bool {
-                true
-            }
-            fn json_schema(_: &mut SchemaGenerator) -> Schema {
-                json_schema!({ "const": $tag, "title": $title })
-            }
-        }
-    };
-}
-
-edition_marker!(
-    /// The 2019 trial format (国办公开办函〔2019〕60号) as a type; its JSON tag is `"2019"`.
-    E2019,
-    Edition::Trial2019,
-    "2019",
-    "中华人民共和国政府信息公开工作年度报告格式（试行）",
-    Proactive2019,
-    ApplicantRow
-);
-edition_marker!(
-    /// The 2021 format (国办公开办函〔2021〕30号) as a type; its JSON tag is `"2021"`.
-    E2021,
-    Edition::Format2021,
-    "2021",
-    "中华人民共和国政府信息公开工作年度报告格式",
-    Proactive2021,
-    OtherHandling2021
-);
-
-/// A 政府信息公开工作年度报告 of one edition.
-///
-/// A section that the source did not contain (a truncated page) is `None` and absent from the
-/// JSON; a table that the report replaced by `无` is [`TableState::DeclaredNone`].
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields, bound(serialize = "", deserialize = ""))]
-pub struct AnnualReport<E: EditionForm> {
-    /// The edition of the format, always the first key.
-    pub edition: E,
-    /// The issuing agency's full name (机关全称).
-    pub agency: String,
-    /// The report's title as published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The report year (the year reported on, not the year of publication).
-    pub year: u16,
-    /// Whether the issuer is a people's government or a department.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub issuer: Option<Issuer>,
-    /// The statistics period (统计期限) as stated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub period: Option<Period>,
-    /// The publication date, where known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<NaiveDate>,
-    /// Text before section 一 (the legal basis and the statistics period, usually).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub preamble: Option<String>,
-    /// 一、总体情况
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub overview: Option<Overview>,
+/// The three tables of a report of one edition: sections 二, 三 and 四, each absent (`None`),
+/// replaced by `无`, or filled in. Each edition's module names its own (`format2021::Tables`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct TablesOf<P, Q, V> {
     /// 二、主动公开政府信息情况
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub proactive: Option<E::Proactive>,
+    pub proactive: Option<TableState<P>>,
     /// 三、收到和处理政府信息公开申请情况
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub requests: Option<TableState<Requests<E::OtherHandling>>>,
+    pub requests: Option<TableState<Q>>,
     /// 四、政府信息公开行政复议、行政诉讼情况
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub review: Option<TableState<Review>>,
-    /// 五、存在的主要问题及改进情况
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub problems: Option<Problems>,
-    /// 六、其他需要报告的事项
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub other_matters: Option<String>,
+    pub review: Option<TableState<V>>,
 }
-
-/// A report of the 2019 trial format.
-pub type Report2019 = AnnualReport<E2019>;
-/// A report of the 2021 format.
-pub type Report2021 = AnnualReport<E2021>;
 
 /// Where a cell of the form stands in a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,62 +194,211 @@ pub enum Slot<'a> {
     Missing,
 }
 
-impl<E: EditionForm> AnnualReport<E> {
-    /// An empty report of this edition: every section missing.
-    pub fn new(agency: &str, year: u16) -> Self {
-        AnnualReport {
-            agency: agency.to_owned(),
-            year,
-            ..Default::default()
+fn slot_in<T: TableData>(t: &Option<TableState<T>>, r: T::Row, c: T::Column) -> Option<Slot<'_>> {
+    match t {
+        None => Some(Slot::Missing),
+        Some(TableState::DeclaredNone) => Some(Slot::DeclaredNone),
+        Some(TableState::Filled(t)) => t.cell(r, c).map(Slot::Cell),
+    }
+}
+
+fn presence_of<T>(t: &Option<TableState<T>>) -> Presence {
+    match t {
+        None => Presence::Missing,
+        Some(TableState::DeclaredNone) => Presence::DeclaredNone,
+        Some(TableState::Filled(_)) => Presence::Filled,
+    }
+}
+
+fn set_presence_of<T: Default>(t: &mut Option<TableState<T>>, p: Presence) {
+    match p {
+        Presence::Missing => *t = None,
+        Presence::DeclaredNone => *t = Some(TableState::DeclaredNone),
+        Presence::Filled => {
+            if !matches!(t, Some(TableState::Filled(_))) {
+                *t = Some(TableState::Filled(T::default()));
+            }
+        }
+    }
+}
+
+fn each_cell_of<'a, T: TableData>(
+    t: &'a Option<TableState<T>>,
+    f: impl FnMut(CellRef<'a>),
+) -> bool {
+    match t {
+        Some(TableState::Filled(t)) => {
+            t.for_each_cell(f);
+            true
+        }
+        _ => false,
+    }
+}
+
+impl<P, Q, V> TablesOf<P, Q, V>
+where
+    P: TableData<Row = ProactiveRow, Column = ProactiveColumn> + Default,
+    Q: TableData<Row = RequestRow, Column = ApplicantColumn> + Default,
+    V: TableData<Row = ReviewRow, Column = ReviewColumn> + Default,
+{
+    fn slot(&self, id: CellId) -> Option<Slot<'_>> {
+        match id {
+            CellId::Proactive(r, c) => slot_in(&self.proactive, r, c),
+            CellId::Requests(r, c) => slot_in(&self.requests, r, c),
+            CellId::Review(r, c) => slot_in(&self.review, r, c),
         }
     }
 
-    /// The form of this report's edition.
+    fn cell_mut(&mut self, id: CellId) -> Option<CellMut<'_>> {
+        match id {
+            CellId::Proactive(r, c) => self.proactive.as_mut()?.filled_mut()?.cell_mut(r, c),
+            CellId::Requests(r, c) => self.requests.as_mut()?.filled_mut()?.cell_mut(r, c),
+            CellId::Review(r, c) => self.review.as_mut()?.filled_mut()?.cell_mut(r, c),
+        }
+    }
+
+    fn presence(&self, table: TableId) -> Presence {
+        match table {
+            TableId::Proactive => presence_of(&self.proactive),
+            TableId::Requests => presence_of(&self.requests),
+            TableId::Review => presence_of(&self.review),
+        }
+    }
+
+    fn set_presence(&mut self, table: TableId, p: Presence) {
+        match table {
+            TableId::Proactive => set_presence_of(&mut self.proactive, p),
+            TableId::Requests => set_presence_of(&mut self.requests, p),
+            TableId::Review => set_presence_of(&mut self.review, p),
+        }
+    }
+
+    fn for_each_cell<'a>(&'a self, table: TableId, f: impl FnMut(CellRef<'a>)) -> bool {
+        match table {
+            TableId::Proactive => each_cell_of(&self.proactive, f),
+            TableId::Requests => each_cell_of(&self.requests, f),
+            TableId::Review => each_cell_of(&self.review, f),
+        }
+    }
+}
+
+impl Tables {
+    /// The edition's form.
     pub fn form(&self) -> &'static Form {
-        form::form(E::EDITION)
+        self.edition().form()
+    }
+
+    /// Where a cell stands; `None` if the edition has no such cell.
+    pub fn slot(&self, id: CellId) -> Option<Slot<'_>> {
+        self.form().cell(id)?;
+        each_edition!(self, t => t.slot(id))
+    }
+
+    /// A cell by id, mutably, if the table is filled in and the edition has the cell.
+    pub fn cell_mut(&mut self, id: CellId) -> Option<CellMut<'_>> {
+        each_edition!(self, t => t.cell_mut(id))
+    }
+
+    /// Whether a table is there, replaced by `无`, or missing.
+    pub fn presence(&self, table: TableId) -> Presence {
+        each_edition!(self, t => t.presence(table))
+    }
+
+    /// Makes a table missing, replaced by `无`, or filled in (empty, if it was not already).
+    pub fn set_presence(&mut self, table: TableId, presence: Presence) {
+        each_edition!(self, t => t.set_presence(table, presence))
+    }
+
+    /// Hands every cell of a filled-in table to `f`, in official order (the order of
+    /// [`crate::form::TableDecl::cells`]); `false` if the table is not filled in.
+    pub fn for_each_cell<'a>(&'a self, table: TableId, f: impl FnMut(CellRef<'a>)) -> bool {
+        each_edition!(self, t => t.for_each_cell(table, f))
+    }
+}
+
+/// A 政府信息公开工作年度报告: what every edition shares, and the edition's tables.
+///
+/// A section that the source did not contain (a truncated page) is `None` and absent from the
+/// JSON; a table that the report replaced by `无` is [`TableState::DeclaredNone`]. A report
+/// that does not state its agency or year has `None` there.
+///
+/// In JSON the report is one flat object, `"edition"` first (see the crate's README); the
+/// tables' keys stand among the others in the official order of the sections.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Report {
+    /// The issuing agency's full name (机关全称), if stated.
+    pub agency: Option<String>,
+    /// The report's title as published.
+    pub title: Option<String>,
+    /// The report year (the year reported on, not the year of publication), if stated.
+    pub year: Option<u16>,
+    /// Whether the issuer is a people's government or a department.
+    pub issuer: Option<Issuer>,
+    /// The statistics period (统计期限) as stated.
+    pub period: Option<Period>,
+    /// The publication date, where known.
+    pub published: Option<NaiveDate>,
+    /// Text before section 一 (the legal basis and the statistics period, usually).
+    pub preamble: Option<String>,
+    /// 一、总体情况
+    pub overview: Option<Overview>,
+    /// Sections 二, 三 and 四, in the report's edition.
+    pub tables: Tables,
+    /// 五、存在的主要问题及改进情况
+    pub problems: Option<Problems>,
+    /// 六、其他需要报告的事项
+    pub other_matters: Option<String>,
+}
+
+impl Report {
+    /// An empty report of an edition: nothing stated, every section missing.
+    pub fn new(edition: Edition) -> Self {
+        Report {
+            agency: None,
+            title: None,
+            year: None,
+            issuer: None,
+            period: None,
+            published: None,
+            preamble: None,
+            overview: None,
+            tables: Tables::new(edition),
+            problems: None,
+            other_matters: None,
+        }
+    }
+
+    /// The edition.
+    pub fn edition(&self) -> Edition {
+        self.tables.edition()
+    }
+
+    /// The form of the report's edition.
+    pub fn form(&self) -> &'static Form {
+        form::form(self.edition())
+    }
+
+    /// The agency's name, or `""` when the report does not state it.
+    pub fn agency(&self) -> &str {
+        self.agency.as_deref().unwrap_or("")
     }
 
     /// Whether a section is present.
     pub fn has_section(&self, id: SectionId) -> bool {
         match id {
             SectionId::Overview => self.overview.is_some(),
-            SectionId::Proactive => self.proactive.is_some(),
-            SectionId::Requests => self.requests.is_some(),
-            SectionId::Review => self.review.is_some(),
+            SectionId::Proactive => self.tables.presence(TableId::Proactive) != Presence::Missing,
+            SectionId::Requests => self.tables.presence(TableId::Requests) != Presence::Missing,
+            SectionId::Review => self.tables.presence(TableId::Review) != Presence::Missing,
             SectionId::Problems => self.problems.is_some(),
             SectionId::OtherMatters => self.other_matters.is_some(),
         }
     }
 
-    /// A cell by id: in the report, in a table replaced by `无`, or in a missing section.
-    /// `None` if this edition has no such cell.
+    /// A cell by id, with where it stands; `None` if the edition has no such cell.
     pub fn slot(&self, id: CellId) -> Option<Slot<'_>> {
-        fn of<T: TableData>(
-            t: Option<&TableState<T>>,
-            r: T::Row,
-            c: T::Column,
-        ) -> Option<Slot<'_>> {
-            match t {
-                None => Some(Slot::Missing),
-                Some(TableState::DeclaredNone) => Some(Slot::DeclaredNone),
-                Some(TableState::Filled(t)) => t.cell(r, c).map(Slot::Cell),
-            }
-        }
-        let f = self.form();
-        match id {
-            CellId::Proactive(r, c) => {
-                f.proactive.cell(r, c)?;
-                match &self.proactive {
-                    None => Some(Slot::Missing),
-                    Some(p) => p.cell(r, c).map(Slot::Cell),
-                }
-            }
-            CellId::Requests(r, c) => {
-                f.requests.cell(r, c)?;
-                of(self.requests.as_ref(), r, c)
-            }
-            CellId::Review(r, c) => of(self.review.as_ref(), r, c),
-        }
+        self.tables.slot(id)
     }
 
     /// A cell by id, if the report has it.
@@ -381,11 +411,7 @@ impl<E: EditionForm> AnnualReport<E> {
 
     /// A cell by id, mutably, if the report has it.
     pub fn cell_mut(&mut self, id: CellId) -> Option<CellMut<'_>> {
-        match id {
-            CellId::Proactive(r, c) => self.proactive.as_mut()?.cell_mut(r, c),
-            CellId::Requests(r, c) => self.requests.as_mut()?.filled_mut()?.cell_mut(r, c),
-            CellId::Review(r, c) => self.review.as_mut()?.filled_mut()?.cell_mut(r, c),
-        }
+        self.tables.cell_mut(id)
     }
 
     /// Every cell of the edition's form in official order, with its labels and where it stands
@@ -395,138 +421,5 @@ impl<E: EditionForm> AnnualReport<E> {
             let slot = self.slot(fc.id).unwrap_or(Slot::Missing);
             (fc, slot)
         })
-    }
-}
-
-/// A report of either edition: what the JSON reader returns and most APIs take.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Report {
-    /// A report in the 2019 trial format.
-    Trial2019(Report2019),
-    /// A report in the 2021 format.
-    Format2021(Report2021),
-}
-
-/// Runs the same expression on the report inside a [`Report`], whatever its edition.
-#[macro_export]
-macro_rules! with_report {
-    ($report:expr, $r:ident => $body:expr) => {
-        match $report {
-            $crate::Report::Trial2019($r) => $body,
-            $crate::Report::Format2021($r) => $body,
-        }
-    };
-}
-
-impl Report {
-    /// The edition.
-    pub fn edition(&self) -> Edition {
-        match self {
-            Report::Trial2019(_) => Edition::Trial2019,
-            Report::Format2021(_) => Edition::Format2021,
-        }
-    }
-
-    /// The form of the report's edition.
-    pub fn form(&self) -> &'static Form {
-        form::form(self.edition())
-    }
-
-    /// The issuing agency's full name.
-    pub fn agency(&self) -> &str {
-        with_report!(self, r => &r.agency)
-    }
-
-    /// The report year.
-    pub fn year(&self) -> u16 {
-        with_report!(self, r => r.year)
-    }
-
-    /// The report's title, if known.
-    pub fn title(&self) -> Option<&str> {
-        with_report!(self, r => r.title.as_deref())
-    }
-
-    /// Who issued the report, if known.
-    pub fn issuer(&self) -> Option<Issuer> {
-        with_report!(self, r => r.issuer)
-    }
-
-    /// The statistics period, if stated.
-    pub fn period(&self) -> Option<Period> {
-        with_report!(self, r => r.period)
-    }
-
-    /// The publication date, if known.
-    pub fn published(&self) -> Option<NaiveDate> {
-        with_report!(self, r => r.published)
-    }
-
-    /// Section 一, if present.
-    pub fn overview(&self) -> Option<&Overview> {
-        with_report!(self, r => r.overview.as_ref())
-    }
-
-    /// Section 五, if present.
-    pub fn problems(&self) -> Option<&Problems> {
-        with_report!(self, r => r.problems.as_ref())
-    }
-
-    /// Section 六, if present.
-    pub fn other_matters(&self) -> Option<&str> {
-        with_report!(self, r => r.other_matters.as_deref())
-    }
-
-    /// Section 四, if present.
-    pub fn review(&self) -> Option<&TableState<Review>> {
-        with_report!(self, r => r.review.as_ref())
-    }
-
-    /// Whether a section is present.
-    pub fn has_section(&self, id: SectionId) -> bool {
-        with_report!(self, r => r.has_section(id))
-    }
-
-    /// Whether the report replaced section 三's table by `无`.
-    pub fn requests_declared_none(&self) -> bool {
-        with_report!(self, r => matches!(r.requests, Some(TableState::DeclaredNone)))
-    }
-
-    /// A cell by id, with where it stands; `None` if the edition has no such cell.
-    pub fn slot(&self, id: CellId) -> Option<Slot<'_>> {
-        with_report!(self, r => r.slot(id))
-    }
-
-    /// A cell by id, if the report has it.
-    pub fn cell(&self, id: CellId) -> Option<CellRef<'_>> {
-        with_report!(self, r => r.cell(id))
-    }
-
-    /// A cell by id, mutably, if the report has it.
-    pub fn cell_mut(&mut self, id: CellId) -> Option<CellMut<'_>> {
-        with_report!(self, r => r.cell_mut(id))
-    }
-
-    /// Every cell of the edition's form in official order, with labels and state.
-    pub fn cells(&self) -> Box<dyn Iterator<Item = (FormCell, Slot<'_>)> + '_> {
-        with_report!(self, r => Box::new(r.cells()))
-    }
-}
-
-impl From<Report2019> for Report {
-    fn from(r: Report2019) -> Self {
-        Report::Trial2019(r)
-    }
-}
-
-impl From<Report2021> for Report {
-    fn from(r: Report2021) -> Self {
-        Report::Format2021(r)
-    }
-}
-
-impl Serialize for Report {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        with_report!(self, r => r.serialize(s))
     }
 }

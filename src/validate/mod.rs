@@ -33,11 +33,13 @@ use serde::Serialize;
 
 pub use pair::validate_pair;
 
+use crate::form::{CellId, Form};
 use crate::report::Report;
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// Arithmetic or structure that the form states or implies is broken.
     Error,
@@ -114,6 +116,7 @@ impl fmt::Display for Observed {
 
 /// One finding.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
 pub struct Finding {
     /// Stable rule code (see [`RULES`] and `docs/RULES.md`).
     pub code: &'static str,
@@ -162,11 +165,15 @@ pub enum Lang {
     En,
 }
 
-/// The findings of one validation, in a deterministic order.
+/// The findings of one validation, in a deterministic order, and the rules that ran.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[non_exhaustive]
 pub struct Validation {
     /// Every finding.
     pub findings: Vec<Finding>,
+    /// The rules that ran: those whose cells the edition's form has (see [`Rule::needs`]).
+    #[serde(skip)]
+    pub checked: RuleSet,
 }
 
 impl Validation {
@@ -201,8 +208,22 @@ impl Validation {
     }
 }
 
+/// What a rule needs of an edition's form to run on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Needs {
+    /// Nothing: it runs on every edition (structure, narrative).
+    Nothing,
+    /// These cells: it runs where the form has all of them (for a cross-year rule, where both
+    /// years' forms have them).
+    Cells(&'static [CellId]),
+    /// A sum relation of this rule's code declared in the form.
+    Relation,
+}
+
 /// A rule of the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Rule {
     /// Stable code.
     pub code: &'static str,
@@ -212,50 +233,141 @@ pub struct Rule {
     pub cross_year: bool,
     /// One line on what it checks.
     pub summary: &'static str,
+    /// What it needs of the form: no rule names an edition, it names the cells it reads.
+    pub needs: Needs,
 }
 
+impl Rule {
+    /// Whether the rule runs on reports of this form.
+    pub fn applies_to(&self, form: &Form) -> bool {
+        match self.needs {
+            Needs::Nothing => true,
+            Needs::Cells(ids) => ids.iter().all(|id| form.cell(*id).is_some()),
+            Needs::Relation => {
+                let code = self.code;
+                form.requests.relations.iter().any(|r| r.code() == code)
+                    || form.review.relations.iter().any(|r| r.code() == code)
+                    || form.proactive.relations.iter().any(|r| r.code() == code)
+            }
+        }
+    }
+}
+
+/// A set of rules of the catalogue (those that ran on a report).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct RuleSet([u64; 2]);
+
+impl RuleSet {
+    fn insert(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    /// Whether the rule with this code is in the set.
+    pub fn contains(&self, code: &str) -> bool {
+        RULES
+            .iter()
+            .position(|r| r.code == code)
+            .is_some_and(|i| self.0[i / 64] & (1 << (i % 64)) != 0)
+    }
+
+    /// The rules in the set, in catalogue order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static Rule> + '_ {
+        RULES
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.0[i / 64] & (1 << (i % 64)) != 0)
+            .map(|(_, r)| r)
+    }
+
+    /// The rules of one kind (single-report or cross-year) that apply to a form, or to a pair.
+    fn applicable(cross_year: bool, forms: &[&Form]) -> RuleSet {
+        let mut set = RuleSet::default();
+        for (i, r) in RULES.iter().enumerate() {
+            if r.cross_year == cross_year && forms.iter().all(|f| r.applies_to(f)) {
+                set.insert(i);
+            }
+        }
+        set
+    }
+}
+
+use crate::form::{
+    ApplicantColumn as AC, ProactiveColumn as PC, ProactiveRow as PR, RequestRow as RR,
+};
+
+const ITEM_COUNTS: &[CellId] = &[
+    CellId::Proactive(PR::Licensing, PC::PreviousItems),
+    CellId::Proactive(PR::Licensing, PC::Change),
+];
+const DECISIONS_AND_ITEMS: &[CellId] = &[
+    CellId::Proactive(PR::Licensing, PC::PreviousItems),
+    CellId::Proactive(PR::Licensing, PC::Change),
+    CellId::Proactive(PR::Licensing, PC::Decisions),
+];
+const PUBLISHED: &[CellId] = &[
+    CellId::Proactive(PR::Rules, PC::NewlyPublished),
+    CellId::Proactive(PR::Rules, PC::TotalPublished),
+];
+const IN_FORCE: &[CellId] = &[
+    CellId::Proactive(PR::Rules, PC::Issued),
+    CellId::Proactive(PR::Rules, PC::Repealed),
+    CellId::Proactive(PR::Rules, PC::InForce),
+];
+const PROCUREMENT: &[CellId] = &[
+    CellId::Proactive(PR::Procurement, PC::Projects),
+    CellId::Proactive(PR::Procurement, PC::Amount),
+];
+const FEE_AMOUNT: &[CellId] = &[CellId::Proactive(PR::Fees, PC::Amount)];
+const FEE_UNPAID: &[CellId] = &[CellId::Requests(RR::OtherOverdueFeeUnpaid, AC::Total)];
+const CARRY: &[CellId] = &[
+    CellId::Requests(RR::CarriedOver, AC::Total),
+    CellId::Requests(RR::CarriedForward, AC::Total),
+];
+
 macro_rules! rules {
-    ($($code:literal, $sev:ident, $cross:literal, $summary:literal;)+) => {
-        /// Every rule code the validator can emit, with its severity. `docs/RULES.md` documents
-        /// each with its formula, its source in the form and the fixture that triggers it.
+    ($($code:literal, $sev:ident, $cross:literal, $needs:expr, $summary:literal;)+) => {
+        /// Every rule code the validator can emit, with its severity and what it needs of the
+        /// form. `docs/RULES.md` documents each with its formula, its source in the form and
+        /// the fixture that triggers it.
         pub static RULES: &[Rule] = &[$(Rule {
             code: $code,
             severity: Severity::$sev,
             cross_year: $cross,
             summary: $summary,
+            needs: $needs,
         }),+];
     };
 }
 
 rules! {
-    "requests.balance", Error, false, "Section 三, per column: 新收 + 上年结转 = （七）总计 + 结转下年度继续办理";
-    "requests.outcome_total", Error, false, "Section 三, per column: （七）总计 = the sum of every outcome row";
-    "requests.applicant_total", Error, false, "Section 三, per row: 总计 = 自然人 + the five 法人或其他组织 columns";
-    "review.total", Error, false, "Section 四, per group: 总计 = 维持 + 纠正 + 其他 + 尚未审结";
-    "sum.unchecked", Info, false, "A blank or not-applicable cell kept a sum from being checked";
-    "sum.derived_total", Info, false, "A blank total was derived from its parts so that other sums could be checked";
-    "proactive.item_count_negative", Error, false, "2019 section 二: 上一年项目数量 + 本年增/减 must not be negative";
-    "proactive.item_count_unchecked", Info, false, "2019 section 二: 上一年项目数量 or 本年增/减 is blank, so the item count cannot be checked";
-    "proactive.decisions_equal_item_count", Warning, false, "2019 section 二: 处理决定数量 equals 上一年项目数量 + 本年增/减 (an item count typed as decisions?)";
-    "proactive.published_exceeds_total", Warning, false, "2019 section 二 （一）: 本年新公开数量 ≤ 对外公开总数量";
-    "proactive.issued_exceeds_in_force", Warning, false, "2021 section 二 （一）: 本年制发件数 ≤ 现行有效件数 + 本年废止件数";
-    "proactive.procurement_without_projects", Warning, false, "2019 section 二 （九）: an amount with zero 采购项目数量";
-    "proactive.fee_unit", Warning, false, "2021 section 二 （八）: 本年收费金额 entered in 元 or implausibly large for 万元";
-    "overview.breakdown_sum", Error, false, "Section 一: the stated categories must add up to their stated total";
-    "structure.section_missing", Error, false, "All six sections are present";
-    "structure.edition_year", Warning, false, "The edition matches the report year (2021 format from report year 2021)";
-    "structure.edition_too_new", Error, false, "A report year before 2021 cannot use the 2021 format";
-    "structure.period_mismatch", Error, false, "The statistics period is 1月1日–12月31日 of the report year";
-    "structure.late_publication", Warning, false, "Published by 1月31日 (departments) or 3月31日 (a people's government)";
-    "structure.table_declared_none", Warning, false, "A table replaced by 无 (the form asks for the table, zeros included)";
-    "other_matters.fee_not_mentioned", Warning, false, "2021: a non-zero （六）2. row (fee not paid) should be explained with 信息处理费 in section 六";
-    "pair.not_consecutive", Info, true, "Cross-year rules need reports of consecutive years";
-    "pair.carry_over", Warning, true, "This year's 上年结转 = last year's 结转下年度继续办理, per column";
-    "pair.in_force_roll_forward", Warning, true, "2021: 现行有效件数 = last year's + 本年制发件数 − 本年废止件数";
-    "pair.item_count_roll_forward", Warning, true, "2019→2020: 上一年项目数量 = last year's 上一年项目数量 + 本年增/减";
-    "pair.identical_tables", Warning, true, "Tables identical to last year's (雷同)";
-    "pair.similar_text", Warning, true, "Narrative text nearly identical to last year's (雷同)";
-    "pair.fee_amount_jump", Warning, true, "2021: 本年收费金额 more than 5× or less than 1/5 of last year's";
+    "requests.balance", Error, false, Needs::Relation, "Section 三, per column: 新收 + 上年结转 = （七）总计 + 结转下年度继续办理";
+    "requests.outcome_total", Error, false, Needs::Relation, "Section 三, per column: （七）总计 = the sum of every outcome row";
+    "requests.applicant_total", Error, false, Needs::Relation, "Section 三, per row: 总计 = 自然人 + the five 法人或其他组织 columns";
+    "review.total", Error, false, Needs::Relation, "Section 四, per group: 总计 = 维持 + 纠正 + 其他 + 尚未审结";
+    "sum.unchecked", Info, false, Needs::Nothing, "A blank or not-applicable cell kept a sum from being checked";
+    "sum.derived_total", Info, false, Needs::Nothing, "A blank total was derived from its parts so that other sums could be checked";
+    "proactive.item_count_negative", Error, false, Needs::Cells(ITEM_COUNTS), "Section 二: 上一年项目数量 + 本年增/减 must not be negative";
+    "proactive.item_count_unchecked", Info, false, Needs::Cells(ITEM_COUNTS), "Section 二: 上一年项目数量 or 本年增/减 is blank, so the item count cannot be checked";
+    "proactive.decisions_equal_item_count", Warning, false, Needs::Cells(DECISIONS_AND_ITEMS), "Section 二: 处理决定数量 equals 上一年项目数量 + 本年增/减 (an item count typed as decisions?)";
+    "proactive.published_exceeds_total", Warning, false, Needs::Cells(PUBLISHED), "Section 二 （一）: 本年新公开数量 ≤ 对外公开总数量";
+    "proactive.issued_exceeds_in_force", Warning, false, Needs::Cells(IN_FORCE), "Section 二 （一）: 本年制发件数 ≤ 现行有效件数 + 本年废止件数";
+    "proactive.procurement_without_projects", Warning, false, Needs::Cells(PROCUREMENT), "Section 二 （九）: an amount with zero 采购项目数量";
+    "proactive.fee_unit", Warning, false, Needs::Cells(FEE_AMOUNT), "Section 二 （八）: 本年收费金额 entered in 元 or implausibly large for 万元";
+    "overview.breakdown_sum", Error, false, Needs::Nothing, "Section 一: the stated categories must add up to their stated total";
+    "structure.section_missing", Error, false, Needs::Nothing, "All six sections are present";
+    "structure.edition_year", Warning, false, Needs::Nothing, "The edition is the one in force for the report year (not an older one)";
+    "structure.edition_too_new", Error, false, Needs::Nothing, "A report year before an edition's first year cannot use that edition";
+    "structure.period_mismatch", Error, false, Needs::Nothing, "The statistics period is 1月1日–12月31日 of the report year";
+    "structure.late_publication", Warning, false, Needs::Nothing, "Published by 1月31日 (departments) or 3月31日 (a people's government)";
+    "structure.table_declared_none", Warning, false, Needs::Nothing, "A table replaced by 无 (the form asks for the table, zeros included)";
+    "other_matters.fee_not_mentioned", Warning, false, Needs::Cells(FEE_UNPAID), "A non-zero （六）2. row (fee not paid) should be explained with 信息处理费 in section 六";
+    "pair.not_consecutive", Info, true, Needs::Nothing, "Cross-year rules need reports of consecutive years";
+    "pair.carry_over", Warning, true, Needs::Cells(CARRY), "This year's 上年结转 = last year's 结转下年度继续办理, per column";
+    "pair.in_force_roll_forward", Warning, true, Needs::Cells(IN_FORCE), "现行有效件数 = last year's + 本年制发件数 − 本年废止件数";
+    "pair.item_count_roll_forward", Warning, true, Needs::Cells(ITEM_COUNTS), "上一年项目数量 = last year's 上一年项目数量 + 本年增/减";
+    "pair.identical_tables", Warning, true, Needs::Nothing, "Tables identical to last year's (雷同)";
+    "pair.similar_text", Warning, true, Needs::Nothing, "Narrative text nearly identical to last year's (雷同)";
+    "pair.fee_amount_jump", Warning, true, Needs::Cells(FEE_AMOUNT), "本年收费金额 more than 5× or less than 1/5 of last year's";
 }
 
 /// The catalogue entry of a code.
@@ -267,8 +379,8 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 #[derive(Debug, Default)]
 pub(crate) struct Sink {
     findings: Vec<Finding>,
+    checked: RuleSet,
 }
-
 /// A finding under construction.
 pub(crate) struct Draft {
     pub code: &'static str,
@@ -314,6 +426,11 @@ impl Draft {
 
 impl Sink {
     pub fn push(&mut self, d: Draft) {
+        debug_assert!(
+            self.checked == RuleSet::default() || self.checked.contains(d.code),
+            "rule {} fired where it does not apply",
+            d.code
+        );
         let severity = rule(d.code).map_or(Severity::Error, |r| r.severity);
         debug_assert!(
             rule(d.code).is_some(),
@@ -341,28 +458,94 @@ impl Sink {
     pub fn finish(self) -> Validation {
         Validation {
             findings: self.findings,
+            checked: self.checked,
         }
     }
 }
 
-/// Validate one report: every single-report rule.
+/// A check: the rule codes it gives findings of, and the function. It runs where all of its
+/// codes apply.
+type Check = (&'static [&'static str], fn(&Report, &mut Sink));
+
+/// The single-report checks, in the order their findings come.
+const CHECKS: &[Check] = &[
+    (
+        &[
+            "structure.section_missing",
+            "structure.edition_year",
+            "structure.edition_too_new",
+            "structure.period_mismatch",
+            "structure.late_publication",
+            "structure.table_declared_none",
+        ],
+        rules::structure,
+    ),
+    (&["overview.breakdown_sum"], rules::overview),
+    (
+        &[
+            "proactive.item_count_negative",
+            "proactive.item_count_unchecked",
+            "proactive.decisions_equal_item_count",
+        ],
+        rules::item_counts,
+    ),
+    (
+        &["proactive.published_exceeds_total"],
+        rules::published_exceeds_total,
+    ),
+    (
+        &["proactive.issued_exceeds_in_force"],
+        rules::issued_exceeds_in_force,
+    ),
+    (
+        &["proactive.procurement_without_projects"],
+        rules::procurement_without_projects,
+    ),
+    (&["proactive.fee_unit"], rules::fee_unit),
+    (
+        &[
+            "requests.balance",
+            "requests.outcome_total",
+            "requests.applicant_total",
+            "review.total",
+            "sum.unchecked",
+            "sum.derived_total",
+        ],
+        sums::tables,
+    ),
+    (
+        &["other_matters.fee_not_mentioned"],
+        rules::fee_not_mentioned,
+    ),
+];
+
+/// The rules that apply to a form, computed once per edition.
+fn applicable(form: &Form) -> RuleSet {
+    static SETS: std::sync::OnceLock<Vec<RuleSet>> = std::sync::OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        crate::Edition::ALL
+            .iter()
+            .map(|e| RuleSet::applicable(false, &[e.form()]))
+            .collect()
+    });
+    sets.get(form.edition.index())
+        .copied()
+        .unwrap_or_else(|| RuleSet::applicable(false, &[form]))
+}
+
+/// Validate one report: every single-report rule that applies to its edition's form.
 pub fn validate(report: &Report) -> Validation {
-    let mut sink = Sink::default();
-    rules::structure(report, &mut sink);
-    rules::overview(report, &mut sink);
-    match report {
-        Report::Trial2019(r) => {
-            if let Some(p) = &r.proactive {
-                rules::proactive_2019(p, &mut sink);
-            }
-        }
-        Report::Format2021(r) => {
-            if let Some(p) = &r.proactive {
-                rules::proactive_2021(p, &mut sink);
-            }
+    let checked = applicable(report.form());
+    let mut sink = Sink {
+        findings: Vec::new(),
+        checked,
+    };
+    for (codes, check) in CHECKS {
+        // A check gives the findings of several codes; it runs where one of them applies, and
+        // the sink asserts (in debug builds) that each finding's code does.
+        if codes.iter().any(|c| checked.contains(c)) {
+            check(report, &mut sink);
         }
     }
-    sums::tables(report, &mut sink);
-    rules::other_matters(report, &mut sink);
     sink.finish()
 }

@@ -8,20 +8,22 @@
 
 use std::collections::HashSet;
 
-use super::{Draft, Observed, Sink, Validation};
+use super::{Draft, Observed, RuleSet, Sink, Validation};
 use crate::cell::Cell;
 use crate::form::{
-    ApplicantColumn, CellId, Edition, ProactiveColumn, ProactiveRow, RequestRow, TableId,
+    ApplicantColumn, CellId, CellKind, ProactiveColumn, ProactiveRow, RequestRow, SectionId,
+    TableId,
 };
 use crate::report::{CellRef, Report, Slot};
 
-/// A cross-year link: this year's cell equals last year's `prior` cells combined.
+/// A cross-year link: this year's cell equals last year's `prior` cells combined. It holds
+/// between any two editions whose forms both have its cells (a row's id names the same row in
+/// every edition that has it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Link {
     /// The rule code.
     pub code: &'static str,
-    /// The editions of last year's and this year's report the link applies to; `None` for any.
-    pub editions: Option<(Edition, Edition)>,
     /// This year's row.
     pub current_row: LinkRow,
     /// How this year's value is formed from last year's (and this year's) cells.
@@ -64,7 +66,6 @@ macro_rules! item_links {
     ($($row:ident),+) => {
         [$(Link {
             code: "pair.item_count_roll_forward",
-            editions: Some((Edition::Trial2019, Edition::Trial2019)),
             current_row: LinkRow::Proactive(ProactiveRow::$row, ProactiveColumn::PreviousItems),
             from: LinkSource::PriorPlusChange {
                 prior: (ProactiveRow::$row, ProactiveColumn::PreviousItems),
@@ -78,7 +79,6 @@ macro_rules! in_force_links {
     ($($row:ident),+) => {
         [$(Link {
             code: "pair.in_force_roll_forward",
-            editions: Some((Edition::Format2021, Edition::Format2021)),
             current_row: LinkRow::Proactive(ProactiveRow::$row, ProactiveColumn::InForce),
             from: LinkSource::RollForward {
                 prior: (ProactiveRow::$row, ProactiveColumn::InForce),
@@ -89,14 +89,13 @@ macro_rules! in_force_links {
     };
 }
 
-/// Every cross-year link, declared once. Carry-over links hold in any pair of editions.
+/// Every cross-year link, declared once.
 pub static LINKS: [Link; 8] = {
     let items = item_links!(Licensing, OtherServices, Penalty, Coercion, Fees);
     let in_force = in_force_links!(Rules, NormativeDocuments);
     [
         Link {
             code: "pair.carry_over",
-            editions: None,
             current_row: LinkRow::Requests(RequestRow::CarriedOver),
             from: LinkSource::PriorRequests(RequestRow::CarriedForward),
         },
@@ -129,50 +128,60 @@ fn pointer(report: &Report, id: CellId) -> String {
         .unwrap_or_default()
 }
 
-/// Validate this year's report against last year's: the cross-year rules only.
+/// Validate this year's report against last year's: the cross-year rules only, those whose
+/// cells both reports' forms have.
 pub fn validate_pair(prior: &Report, current: &Report) -> Validation {
-    let mut sink = Sink::default();
-    if u32::from(current.year()) != u32::from(prior.year()) + 1 {
+    let checked = RuleSet::applicable(true, &[prior.form(), current.form()]);
+    let mut sink = Sink {
+        findings: Vec::new(),
+        checked,
+    };
+    let (Some(prior_year), Some(current_year)) = (prior.year, current.year) else {
+        return sink.finish();
+    };
+    if u32::from(current_year) != u32::from(prior_year) + 1 {
         sink.push(
             Draft::new(
                 "pair.not_consecutive",
                 "/year",
-                format!("上一年度报告为{}年，本报告为{}年，不是相邻年度，跨年度核对未进行。", prior.year(), current.year()),
-                format!("Last year's report is for {} and this one for {}; the cross-year rules need consecutive years and were not run.", prior.year(), current.year()),
+                format!("上一年度报告为{prior_year}年，本报告为{current_year}年，不是相邻年度，跨年度核对未进行。"),
+                format!("Last year's report is for {prior_year} and this one for {current_year}; the cross-year rules need consecutive years and were not run."),
             )
             .values(
-                Observed::Integer(i128::from(prior.year()) + 1),
-                Observed::Integer(i128::from(current.year())),
+                Observed::Integer(i128::from(prior_year) + 1),
+                Observed::Integer(i128::from(current_year)),
             ),
         );
         return sink.finish();
     }
-    let editions = (prior.edition(), current.edition());
-    for link in LINKS
-        .iter()
-        .filter(|l| l.editions.is_none_or(|e| e == editions))
-    {
+    for link in LINKS.iter().filter(|l| checked.contains(l.code)) {
         check_link(link, prior, current, &mut sink);
     }
     identical_tables(prior, current, &mut sink);
     similar_text(prior, current, &mut sink);
-    fee_jump(prior, current, &mut sink);
+    if checked.contains("pair.fee_amount_jump") {
+        fee_jump(prior, current, &mut sink);
+    }
     sink.finish()
 }
 
-/// This year's cell, last year's cells summed, and this year's cells added with a sign.
-type Target = (CellId, Vec<CellId>, Vec<(CellId, i128)>);
+/// One comparison of a link: this year's cell, last year's cells summed, and this year's cells
+/// added with a sign.
+struct Comparison {
+    target: CellId,
+    prior: Vec<CellId>,
+    own: Vec<(CellId, i128)>,
+}
 
-fn check_link(link: &Link, prior: &Report, current: &Report, sink: &mut Sink) {
-    let targets: Vec<Target> = match (link.current_row, link.from) {
+/// The comparisons a link makes: one per column for a row of section 三, one for a cell.
+fn comparisons(link: &Link) -> Vec<Comparison> {
+    match (link.current_row, link.from) {
         (LinkRow::Requests(row), LinkSource::PriorRequests(prior_row)) => ApplicantColumn::ALL
             .iter()
-            .map(|c| {
-                (
-                    CellId::Requests(row, *c),
-                    vec![CellId::Requests(prior_row, *c)],
-                    vec![],
-                )
+            .map(|c| Comparison {
+                target: CellId::Requests(row, *c),
+                prior: vec![CellId::Requests(prior_row, *c)],
+                own: vec![],
             })
             .collect(),
         (
@@ -190,102 +199,109 @@ fn check_link(link: &Link, prior: &Report, current: &Report, sink: &mut Sink) {
             if let Some((mr, mc)) = minus {
                 own.push((CellId::Proactive(mr, mc), -1));
             }
-            vec![(
-                CellId::Proactive(r, c),
-                vec![CellId::Proactive(p.0, p.1)],
+            vec![Comparison {
+                target: CellId::Proactive(r, c),
+                prior: vec![CellId::Proactive(p.0, p.1)],
                 own,
-            )]
+            }]
         }
-        (LinkRow::Proactive(r, c), LinkSource::PriorPlusChange { prior: p, change }) => vec![(
-            CellId::Proactive(r, c),
-            vec![
-                CellId::Proactive(p.0, p.1),
-                CellId::Proactive(change.0, change.1),
-            ],
-            vec![],
-        )],
-        _ => return,
-    };
-    for (target, prior_ids, own) in targets {
-        let Some(actual) = signed(current.slot(target)) else {
+        (LinkRow::Proactive(r, c), LinkSource::PriorPlusChange { prior: p, change }) => {
+            vec![Comparison {
+                target: CellId::Proactive(r, c),
+                prior: vec![
+                    CellId::Proactive(p.0, p.1),
+                    CellId::Proactive(change.0, change.1),
+                ],
+                own: vec![],
+            }]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The expected value of a comparison, if every cell it needs has one.
+fn expected_value(cmp: &Comparison, prior: &Report, current: &Report) -> Option<i128> {
+    let mut expected: i128 = 0;
+    for id in &cmp.prior {
+        expected += signed(prior.slot(*id))?;
+    }
+    for (id, sign) in &cmp.own {
+        expected += sign * signed(current.slot(*id))?;
+    }
+    Some(expected)
+}
+
+fn check_link(link: &Link, prior: &Report, current: &Report, sink: &mut Sink) {
+    for cmp in comparisons(link) {
+        let Some(actual) = signed(current.slot(cmp.target)) else {
             continue;
         };
-        let mut expected: i128 = 0;
-        let mut complete = true;
-        for id in &prior_ids {
-            match signed(prior.slot(*id)) {
-                Some(v) => expected += v,
-                None => complete = false,
-            }
-        }
-        for (id, sign) in &own {
-            match signed(current.slot(*id)) {
-                Some(v) => expected += sign * v,
-                None => complete = false,
-            }
-        }
-        if !complete || expected == actual {
+        let Some(expected) = expected_value(&cmp, prior, current) else {
+            continue;
+        };
+        if expected == actual {
             continue;
         }
-        let fc = current.form().cell(target);
-        let (row, col) = fc
-            .as_ref()
-            .map(|c| (c.row_label.clone(), c.column_label))
-            .unwrap_or_default();
-        let f19 = crate::form::form(Edition::Trial2019);
-        let f21 = crate::form::form(Edition::Format2021);
-        let forward = f21
-            .requests
-            .row(RequestRow::CarriedForward)
-            .map_or(String::new(), |r| r.label());
-        let forward_name = f21
-            .requests
-            .row(RequestRow::CarriedForward)
-            .map_or("", |r| r.name);
-        // The roll-forward targets are the 现行有效件数 and 上一年项目数量 cells themselves; the
-        // change column is the 2019 row's 本年增/减.
-        let (in_force, prev_items) = (col, col);
-        let change = match target {
-            CellId::Proactive(r, _) => f19
-                .proactive
-                .column(r, ProactiveColumn::Change)
-                .map_or("", |c| c.label),
-            _ => "",
-        };
-        let (zh, en) = match link.code {
-            "pair.carry_over" => (
+        let (zh, en) = link_message(link, &cmp, current, expected, actual);
+        let mut cells = vec![pointer(current, cmp.target)];
+        cells.extend(cmp.own.iter().map(|(id, _)| pointer(current, *id)));
+        sink.push(
+            Draft::new(link.code, pointer(current, cmp.target), zh, en)
+                .cells(cells)
+                .prior_cells(cmp.prior.iter().map(|id| pointer(prior, *id)).collect())
+                .values(Observed::Integer(expected), Observed::Integer(actual)),
+        );
+    }
+}
+
+/// The messages of a broken link, with the labels of this year's form.
+fn link_message(
+    link: &Link,
+    cmp: &Comparison,
+    current: &Report,
+    expected: i128,
+    actual: i128,
+) -> (String, String) {
+    let form = current.form();
+    let (row, col) = form
+        .cell(cmp.target)
+        .map(|c| (c.row_label.clone(), c.column_label))
+        .unwrap_or_default();
+    match link.from {
+        LinkSource::PriorRequests(prior_row) => {
+            let (forward, forward_name) = form
+                .requests
+                .row(prior_row)
+                .map_or((String::new(), ""), |r| (r.label(), r.name));
+            (
                 format!(
                     "“{col}”列：本年“{row}”为 {actual}，上年报告“{forward}”为 {expected}，应相等。"
                 ),
                 format!(
                     "column “{col}”: this year's {row} is {actual}, but last year's {forward_name} was {expected}."
                 ),
+            )
+        }
+        LinkSource::RollForward { .. } => (
+            format!("{row}“{col}”为 {actual}，按上年{col}加本年制发、减本年废止应为 {expected}。"),
+            format!(
+                "{row} {col} is {actual}; last year's figure plus this year's issued minus repealed gives {expected}."
             ),
-            "pair.in_force_roll_forward" => (
+        ),
+        LinkSource::PriorPlusChange { change, .. } => {
+            let change_l = form
+                .proactive
+                .column(change.0, change.1)
+                .map_or("", |c| c.label);
+            (
                 format!(
-                    "{row}“{in_force}”为 {actual}，按上年{in_force}加本年制发、减本年废止应为 {expected}。"
+                    "{row}“{col}”为 {actual}，按上年报告（{col}加{change_l}）应为 {expected}。"
                 ),
                 format!(
-                    "{row} {in_force} is {actual}; last year's figure plus this year's issued minus repealed gives {expected}."
+                    "{row} {col} is {actual}; last year's report ({col} plus {change_l}) gives {expected}."
                 ),
-            ),
-            _ => (
-                format!(
-                    "{row}“{prev_items}”为 {actual}，按上年报告（{prev_items}加{change}）应为 {expected}。"
-                ),
-                format!(
-                    "{row} {prev_items} is {actual}; last year's report ({prev_items} plus {change}) gives {expected}."
-                ),
-            ),
-        };
-        let mut cells = vec![pointer(current, target)];
-        cells.extend(own.iter().map(|(id, _)| pointer(current, *id)));
-        sink.push(
-            Draft::new(link.code, pointer(current, target), zh, en)
-                .cells(cells)
-                .prior_cells(prior_ids.iter().map(|id| pointer(prior, *id)).collect())
-                .values(Observed::Integer(expected), Observed::Integer(actual)),
-        );
+            )
+        }
     }
 }
 
@@ -322,11 +338,11 @@ fn identical_tables(prior: &Report, current: &Report, sink: &mut Sink) {
                 && !a.is_not_applicable();
         }
         if same && nonzero {
-            let sec = current.form().sections()[match table {
-                TableId::Proactive => 1,
-                TableId::Requests => 2,
-                TableId::Review => 3,
-            }];
+            let sec = current.form().section(match table {
+                TableId::Proactive => SectionId::Proactive,
+                TableId::Requests => SectionId::Requests,
+                TableId::Review => SectionId::Review,
+            });
             sink.push(Draft::new(
                 "pair.identical_tables",
                 format!("/{}", sec.key),
@@ -353,7 +369,8 @@ const SIMILAR: f64 = 0.9;
 
 fn similar_text(prior: &Report, current: &Report, sink: &mut Sink) {
     fn overview_text(r: &Report) -> String {
-        r.overview()
+        r.overview
+            .as_ref()
             .map(|o| {
                 [
                     &o.summary,
@@ -371,7 +388,8 @@ fn similar_text(prior: &Report, current: &Report, sink: &mut Sink) {
             .unwrap_or_default()
     }
     fn problems_text(r: &Report) -> String {
-        r.problems()
+        r.problems
+            .as_ref()
             .map(|p| {
                 [&p.summary, &p.problems, &p.improvements, &p.measures]
                     .iter()
@@ -418,17 +436,22 @@ fn similar_text(prior: &Report, current: &Report, sink: &mut Sink) {
 /// A change of more than this factor either way in the fee amount is worth a look.
 const JUMP: i64 = 5;
 
-fn fee_jump(prior: &Report, current: &Report, sink: &mut Sink) {
-    let fee = |r: &Report| -> Option<rust_decimal::Decimal> {
-        let Report::Format2021(r) = r else {
-            return None;
-        };
-        let m = r.proactive.as_ref()?.fees.amount.value().copied()?;
-        // The header fixes 万元 where the cell gives no unit.
-        let unit = m.unit.unwrap_or(crate::cell::MoneyUnit::WanYuan);
-        m.amount.decimal().checked_mul(unit.in_yuan())
+/// The amount of 本年收费金额 in 元: the cell's unit, or the header's.
+fn fee_in_yuan(r: &Report) -> Option<rust_decimal::Decimal> {
+    let id = CellId::Proactive(ProactiveRow::Fees, ProactiveColumn::Amount);
+    let Some(CellRef::Money(Cell::Value(m))) = r.cell(id) else {
+        return None;
     };
-    let (Some(a), Some(b)) = (fee(prior), fee(current)) else {
+    let header = match r.form().cell(id)?.kind {
+        CellKind::Money(u) => u,
+        _ => None,
+    };
+    let unit = m.unit.or(header)?;
+    m.amount.decimal().checked_mul(unit.in_yuan())
+}
+
+fn fee_jump(prior: &Report, current: &Report, sink: &mut Sink) {
+    let (Some(a), Some(b)) = (fee_in_yuan(prior), fee_in_yuan(current)) else {
         return;
     };
     if a.is_zero() {
@@ -437,28 +460,34 @@ fn fee_jump(prior: &Report, current: &Report, sink: &mut Sink) {
     let factor = rust_decimal::Decimal::from(JUMP);
     let jump = a.checked_mul(factor).is_some_and(|big| b > big)
         || b.checked_mul(factor).is_some_and(|big| big < a);
-    if jump {
-        let f21 = crate::form::form(Edition::Format2021);
-        let p = f21
-            .proactive
-            .pointer(ProactiveRow::Fees, ProactiveColumn::Amount)
-            .unwrap_or_default();
-        let full = f21
-            .proactive
-            .column(ProactiveRow::Fees, ProactiveColumn::Amount)
-            .map_or("", |c| c.label);
-        let fee_l = full.split('（').next().unwrap_or(full);
-        let text = |d: rust_decimal::Decimal| format!("{}元", d.normalize());
-        sink.push(
-            Draft::new(
-                "pair.fee_amount_jump",
-                p.clone(),
-                format!("{fee_l} {} 与上年 {} 相差超过{JUMP}倍，请核实单位与数额。", text(b), text(a)),
-                format!("{fee_l} of {} differs from last year's {} by more than {JUMP}×; check the unit and the figure.", text(b), text(a)),
-            )
-            .cells(vec![p.clone()])
-            .prior_cells(vec![p])
-            .values(Observed::Text(text(a)), Observed::Text(text(b))),
-        );
+    if !jump {
+        return;
     }
+    let form = current.form();
+    let p = form
+        .proactive
+        .pointer(ProactiveRow::Fees, ProactiveColumn::Amount)
+        .unwrap_or_default();
+    let prior_p = prior
+        .form()
+        .proactive
+        .pointer(ProactiveRow::Fees, ProactiveColumn::Amount)
+        .unwrap_or_default();
+    let full = form
+        .proactive
+        .column(ProactiveRow::Fees, ProactiveColumn::Amount)
+        .map_or("", |c| c.label);
+    let fee_l = full.split('（').next().unwrap_or(full);
+    let text = |d: rust_decimal::Decimal| format!("{}元", d.normalize());
+    sink.push(
+        Draft::new(
+            "pair.fee_amount_jump",
+            p.clone(),
+            format!("{fee_l} {} 与上年 {} 相差超过{JUMP}倍，请核实单位与数额。", text(b), text(a)),
+            format!("{fee_l} of {} differs from last year's {} by more than {JUMP}×; check the unit and the figure.", text(b), text(a)),
+        )
+        .cells(vec![p])
+        .prior_cells(vec![prior_p])
+        .values(Observed::Text(text(a)), Observed::Text(text(b))),
+    );
 }

@@ -1,64 +1,93 @@
 //! The single-report rules other than the table sums: section 二, section 一 breakdowns,
-//! structure, and section 六.
+//! structure, and section 六. Each reads the cells it needs by id (see [`super::RULES`]), so it
+//! runs for every edition whose form has them; none names an edition.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::{Draft, Observed, Sink};
-use crate::cell::{Cell, Figure, MoneyUnit};
-use crate::form::{ApplicantColumn, ProactiveColumn as PC, ProactiveRow as PR, SectionId};
-use crate::report::{
-    CellRef, Issuer, Period, Proactive2019, Proactive2021, Report, TableData, TableState,
+use crate::cell::{Cell, Count, Delta, Figure, Money};
+use crate::form::{
+    ApplicantColumn, CellId, CellKind, Edition, Form, ProactiveColumn as PC, ProactiveRow as PR,
+    RequestRow, SectionId, TableId,
 };
-use crate::with_report;
+use crate::report::{CellRef, Issuer, Period, Presence, Report};
 
-fn ptr(edition_form: &crate::form::Form, r: PR, c: PC) -> String {
-    edition_form.proactive.pointer(r, c).unwrap_or_default()
+fn count(report: &Report, id: CellId) -> Option<Cell<Count>> {
+    match report.cell(id)? {
+        CellRef::Count(c) => Some(*c),
+        _ => None,
+    }
+}
+
+fn delta(report: &Report, id: CellId) -> Option<Cell<Delta>> {
+    match report.cell(id)? {
+        CellRef::Delta(c) => Some(*c),
+        _ => None,
+    }
+}
+
+fn money(report: &Report, id: CellId) -> Option<Cell<Money>> {
+    match report.cell(id)? {
+        CellRef::Money(c) => Some(*c),
+        _ => None,
+    }
+}
+
+fn ptr(form: &Form, r: PR, c: PC) -> String {
+    form.proactive.pointer(r, c).unwrap_or_default()
 }
 
 /// The official label of a section 二 column in a row's block (`上一年项目数量`), without a
 /// trailing unit note (`本年收费金额（单位：万元）` → `本年收费金额`).
-fn col(edition_form: &crate::form::Form, r: PR, c: PC) -> &'static str {
-    let l = edition_form.proactive.column(r, c).map_or("", |d| d.label);
+fn col(form: &Form, r: PR, c: PC) -> &'static str {
+    let l = form.proactive.column(r, c).map_or("", |d| d.label);
     l.split('（').next().unwrap_or(l)
 }
 
-fn label(edition_form: &crate::form::Form, r: PR, c: PC) -> String {
-    edition_form
-        .proactive
+fn row_name(form: &Form, r: PR) -> &'static str {
+    form.proactive.row(r).map_or("", |d| d.name)
+}
+
+fn label(form: &Form, r: PR, c: PC) -> String {
+    form.proactive
         .cell(r, c)
         .map(|d| format!("{}“{}”", d.row.name, d.column.label))
         .unwrap_or_default()
 }
 
-/// 2019 section 二.
-pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
-    let f = crate::form::form(crate::Edition::Trial2019);
-    for row in [
-        PR::Licensing,
-        PR::OtherServices,
-        PR::Penalty,
-        PR::Coercion,
-        PR::Fees,
-    ] {
-        let prev = match p.cell(row, PC::PreviousItems) {
-            Some(CellRef::Count(c)) => *c,
-            _ => continue,
-        };
-        let change = match p.cell(row, PC::Change) {
-            Some(CellRef::Delta(c)) => *c,
-            _ => continue,
+/// The rows of section 二 that have both cells, in official order.
+fn rows_with(form: &Form, a: PC, b: PC) -> Vec<PR> {
+    form.proactive
+        .rows()
+        .map(|r| r.id)
+        .filter(|r| form.proactive.cell(*r, a).is_some() && form.proactive.cell(*r, b).is_some())
+        .collect()
+}
+
+/// Section 二: item counts (上一年项目数量 + 本年增/减) must not be negative, and a decision
+/// count that equals the item count is suspicious.
+pub(super) fn item_counts(report: &Report, sink: &mut Sink) {
+    let f = report.form();
+    for row in rows_with(f, PC::PreviousItems, PC::Change) {
+        let (Some(prev), Some(change)) = (
+            count(report, CellId::Proactive(row, PC::PreviousItems)),
+            delta(report, CellId::Proactive(row, PC::Change)),
+        ) else {
+            continue;
         };
         let cells = || vec![ptr(f, row, PC::PreviousItems), ptr(f, row, PC::Change)];
-        // The labels are looked up only for a finding.
-        let labels = || (col(f, row, PC::PreviousItems), col(f, row, PC::Change));
+        let (prev_l, change_l, name) = (
+            col(f, row, PC::PreviousItems),
+            col(f, row, PC::Change),
+            row_name(f, row),
+        );
         let (Cell::Value(prev), Cell::Value(change)) = (prev, change) else {
             if prev.is_blank() || change.is_blank() {
-                let (prev_l, change_l) = labels();
-                let name = f.proactive.row(row).map_or("", |r| r.name);
+                let key = f.proactive.row(row).map_or("", |r| r.key);
                 sink.push(
                     Draft::new(
                         "proactive.item_count_unchecked",
-                        format!("/proactive/{}", f.proactive.row(row).map_or("", |r| r.key)),
+                        format!("/proactive/{key}"),
                         format!("{name}的“{prev_l}”或“{change_l}”为空，无法核对本年项目数量。"),
                         format!("{name}: {prev_l} or {change_l} is blank, so this year's item count cannot be checked."),
                     )
@@ -68,9 +97,7 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
             continue;
         };
         let current = i128::from(prev) + i128::from(change);
-        let name = || f.proactive.row(row).map_or("", |r| r.name);
         if current < 0 {
-            let ((prev_l, change_l), name) = (labels(), name());
             sink.push(
                 Draft::new(
                     "proactive.item_count_negative",
@@ -83,159 +110,198 @@ pub(super) fn proactive_2019(p: &Proactive2019, sink: &mut Sink) {
             );
             continue;
         }
-        if let Some(CellRef::Count(Cell::Value(decisions))) = p.cell(row, PC::Decisions) {
-            if change != 0 && prev > 0 && current > 0 && i128::from(*decisions) == current {
-                let ((prev_l, change_l), name) = (labels(), name());
-                let dec_l = col(f, row, PC::Decisions);
-                let mut cells = cells();
-                cells.push(ptr(f, row, PC::Decisions));
-                sink.push(
-                    Draft::new(
-                        "proactive.decisions_equal_item_count",
-                        ptr(f, row, PC::Decisions),
-                        format!("{name}：{dec_l} {decisions} 恰等于{prev_l} {prev} 加{change_l} {change:+}，疑将本年项目数量填入{dec_l}栏。"),
-                        format!("{name}: {dec_l} {decisions} equals {prev_l} {prev} plus {change_l} {change:+}; an item count may have been entered as the number of decisions."),
-                    )
-                    .cells(cells),
-                );
-            }
-        }
-    }
-    for (row, r) in [
-        (PR::Rules, &p.rules),
-        (PR::NormativeDocuments, &p.normative_documents),
-    ] {
-        if let (Cell::Value(new), Cell::Value(total)) = (r.newly_published, r.total_published) {
-            if new > total {
-                sink.push(
-                    Draft::new(
-                        "proactive.published_exceeds_total",
-                        ptr(f, row, PC::NewlyPublished),
-                        format!(
-                            "{}（{new}）大于{}（{total}）；{}是累计数，应不小于{}。",
-                            label(f, row, PC::NewlyPublished),
-                            label(f, row, PC::TotalPublished),
-                            col(f, row, PC::TotalPublished),
-                            col(f, row, PC::NewlyPublished)
-                        ),
-                        format!(
-                            "{} ({new}) exceeds {} ({total}); the total published is cumulative.",
-                            label(f, row, PC::NewlyPublished),
-                            label(f, row, PC::TotalPublished)
-                        ),
-                    )
-                    .cells(vec![
-                        ptr(f, row, PC::NewlyPublished),
-                        ptr(f, row, PC::TotalPublished),
-                    ])
-                    .values(
-                        Observed::Range {
-                            min: None,
-                            max: Some(u128::from(total)),
-                        },
-                        Observed::Integer(i128::from(new)),
-                    ),
-                );
-            }
-        }
-    }
-    if let (Cell::Value(0), Cell::Value(m)) = (p.procurement.projects, p.procurement.amount) {
-        if !m.amount.decimal().is_zero() {
-            let proc_l = f.proactive.row(PR::Procurement).map_or("", |r| r.name);
+        let Some(Cell::Value(decisions)) = count(report, CellId::Proactive(row, PC::Decisions))
+        else {
+            continue;
+        };
+        if change != 0 && prev > 0 && current > 0 && i128::from(decisions) == current {
+            let dec_l = col(f, row, PC::Decisions);
+            let mut cells = cells();
+            cells.push(ptr(f, row, PC::Decisions));
             sink.push(
                 Draft::new(
-                    "proactive.procurement_without_projects",
-                    ptr(f, PR::Procurement, PC::Amount),
-                    format!(
-                        "{proc_l}项目数量为 0，但{}为 {m}。",
-                        col(f, PR::Procurement, PC::Amount)
-                    ),
-                    format!("{proc_l}: 0 projects but an amount of {m}."),
+                    "proactive.decisions_equal_item_count",
+                    ptr(f, row, PC::Decisions),
+                    format!("{name}：{dec_l} {decisions} 恰等于{prev_l} {prev} 加{change_l} {change:+}，疑将本年项目数量填入{dec_l}栏。"),
+                    format!("{name}: {dec_l} {decisions} equals {prev_l} {prev} plus {change_l} {change:+}; an item count may have been entered as the number of decisions."),
                 )
-                .cells(vec![
-                    ptr(f, PR::Procurement, PC::Projects),
-                    ptr(f, PR::Procurement, PC::Amount),
-                ]),
+                .cells(cells),
             );
         }
     }
 }
 
-/// Amounts of 万元 at or above this look as if they were entered in 元 (10 000 000 万元 is 1000亿元).
+/// Section 二 （一）: 本年新公开数量 ≤ 对外公开总数量 (the total is cumulative).
+pub(super) fn published_exceeds_total(report: &Report, sink: &mut Sink) {
+    let f = report.form();
+    for row in rows_with(f, PC::NewlyPublished, PC::TotalPublished) {
+        let (Some(Cell::Value(new)), Some(Cell::Value(total))) = (
+            count(report, CellId::Proactive(row, PC::NewlyPublished)),
+            count(report, CellId::Proactive(row, PC::TotalPublished)),
+        ) else {
+            continue;
+        };
+        if new <= total {
+            continue;
+        }
+        sink.push(
+            Draft::new(
+                "proactive.published_exceeds_total",
+                ptr(f, row, PC::NewlyPublished),
+                format!(
+                    "{}（{new}）大于{}（{total}）；{}是累计数，应不小于{}。",
+                    label(f, row, PC::NewlyPublished),
+                    label(f, row, PC::TotalPublished),
+                    col(f, row, PC::TotalPublished),
+                    col(f, row, PC::NewlyPublished)
+                ),
+                format!(
+                    "{} ({new}) exceeds {} ({total}); the total published is cumulative.",
+                    label(f, row, PC::NewlyPublished),
+                    label(f, row, PC::TotalPublished)
+                ),
+            )
+            .cells(vec![
+                ptr(f, row, PC::NewlyPublished),
+                ptr(f, row, PC::TotalPublished),
+            ])
+            .values(
+                Observed::Range {
+                    min: None,
+                    max: Some(u128::from(total)),
+                },
+                Observed::Integer(i128::from(new)),
+            ),
+        );
+    }
+}
+
+/// Section 二 （一）: 本年制发件数 ≤ 现行有效件数 + 本年废止件数.
+pub(super) fn issued_exceeds_in_force(report: &Report, sink: &mut Sink) {
+    let f = report.form();
+    for row in rows_with(f, PC::Issued, PC::InForce) {
+        let get = |c| count(report, CellId::Proactive(row, c));
+        let (Some(Cell::Value(issued)), Some(Cell::Value(in_force)), Some(Cell::Value(repealed))) =
+            (get(PC::Issued), get(PC::InForce), get(PC::Repealed))
+        else {
+            continue;
+        };
+        let bound = u128::from(in_force) + u128::from(repealed);
+        if u128::from(issued) <= bound {
+            continue;
+        }
+        sink.push(
+            Draft::new(
+                "proactive.issued_exceeds_in_force",
+                ptr(f, row, PC::Issued),
+                format!(
+                    "{}（{issued}）大于{}与{}之和（{bound}）。",
+                    label(f, row, PC::Issued),
+                    col(f, row, PC::InForce),
+                    col(f, row, PC::Repealed)
+                ),
+                format!(
+                    "{} ({issued}) exceeds {} + {} ({bound}).",
+                    label(f, row, PC::Issued),
+                    col(f, row, PC::InForce),
+                    col(f, row, PC::Repealed)
+                ),
+            )
+            .cells(vec![
+                ptr(f, row, PC::Issued),
+                ptr(f, row, PC::Repealed),
+                ptr(f, row, PC::InForce),
+            ])
+            .values(
+                Observed::Range {
+                    min: None,
+                    max: Some(bound),
+                },
+                Observed::Integer(i128::from(issued)),
+            ),
+        );
+    }
+}
+
+/// Section 二 （九）: an amount with zero 采购项目数量.
+pub(super) fn procurement_without_projects(report: &Report, sink: &mut Sink) {
+    let f = report.form();
+    let (Some(Cell::Value(0)), Some(Cell::Value(m))) = (
+        count(report, CellId::Proactive(PR::Procurement, PC::Projects)),
+        money(report, CellId::Proactive(PR::Procurement, PC::Amount)),
+    ) else {
+        return;
+    };
+    if m.amount.decimal().is_zero() {
+        return;
+    }
+    let proc_l = row_name(f, PR::Procurement);
+    sink.push(
+        Draft::new(
+            "proactive.procurement_without_projects",
+            ptr(f, PR::Procurement, PC::Amount),
+            format!(
+                "{proc_l}项目数量为 0，但{}为 {m}。",
+                col(f, PR::Procurement, PC::Amount)
+            ),
+            format!("{proc_l}: 0 projects but an amount of {m}."),
+        )
+        .cells(vec![
+            ptr(f, PR::Procurement, PC::Projects),
+            ptr(f, PR::Procurement, PC::Amount),
+        ]),
+    );
+}
+
+/// Amounts at or above this in a header's unit of 万元 look as if they were entered in 元
+/// (10 000 000 万元 is 1000亿元).
 const IMPLAUSIBLE_WAN_YUAN: u64 = 10_000_000;
 
-/// 2021 section 二.
-pub(super) fn proactive_2021(p: &Proactive2021, sink: &mut Sink) {
-    let f = crate::form::form(crate::Edition::Format2021);
-    for (row, r) in [
-        (PR::Rules, &p.rules),
-        (PR::NormativeDocuments, &p.normative_documents),
-    ] {
-        if let (Cell::Value(issued), Cell::Value(in_force), Cell::Value(repealed)) =
-            (r.issued, r.in_force, r.repealed)
-        {
-            let bound = u128::from(in_force) + u128::from(repealed);
-            if u128::from(issued) > bound {
-                sink.push(
-                    Draft::new(
-                        "proactive.issued_exceeds_in_force",
-                        ptr(f, row, PC::Issued),
-                        format!(
-                            "{}（{issued}）大于{}与{}之和（{bound}）。",
-                            label(f, row, PC::Issued),
-                            col(f, row, PC::InForce),
-                            col(f, row, PC::Repealed)
-                        ),
-                        format!(
-                            "{} ({issued}) exceeds {} + {} ({bound}).",
-                            label(f, row, PC::Issued),
-                            col(f, row, PC::InForce),
-                            col(f, row, PC::Repealed)
-                        ),
-                    )
-                    .cells(vec![
-                        ptr(f, row, PC::Issued),
-                        ptr(f, row, PC::Repealed),
-                        ptr(f, row, PC::InForce),
-                    ])
-                    .values(
-                        Observed::Range {
-                            min: None,
-                            max: Some(bound),
-                        },
-                        Observed::Integer(i128::from(issued)),
-                    ),
-                );
-            }
-        }
-    }
-    if let Cell::Value(m) = p.fees.amount {
-        let pointer = || ptr(f, PR::Fees, PC::Amount);
-        let fee_l = col(f, PR::Fees, PC::Amount);
-        if m.unit == Some(MoneyUnit::Yuan) {
-            sink.push(Draft::new(
-                "proactive.fee_unit",
-                pointer(),
-                format!("{fee_l}的单位为万元，但填报为“{m}”（元）；请换算为万元。"),
-                format!("{fee_l} is in 万元, but {m} was entered in 元; convert it to 万元."),
-            ));
-        } else if m.amount.decimal() >= rust_decimal::Decimal::from(IMPLAUSIBLE_WAN_YUAN) {
-            sink.push(Draft::new(
-                "proactive.fee_unit",
-                pointer(),
-                format!("{fee_l} {} 万元数额异常，疑按元填报。", m.amount),
-                format!(
-                    "{fee_l} of {} 万元 is implausibly large; it may have been entered in 元.",
-                    m.amount
-                ),
-            ));
-        }
+/// Section 二 （八）: an amount entered in a unit other than the header's, or implausibly large.
+pub(super) fn fee_unit(report: &Report, sink: &mut Sink) {
+    let f = report.form();
+    let Some(Cell::Value(m)) = money(report, CellId::Proactive(PR::Fees, PC::Amount)) else {
+        return;
+    };
+    let Some(CellKind::Money(Some(header))) =
+        f.proactive.column(PR::Fees, PC::Amount).map(|c| c.kind)
+    else {
+        return;
+    };
+    let pointer = || ptr(f, PR::Fees, PC::Amount);
+    let fee_l = col(f, PR::Fees, PC::Amount);
+    let (unit, header_l) = (m.unit, header.label());
+    if unit.is_some_and(|u| u != header) {
+        sink.push(Draft::new(
+            "proactive.fee_unit",
+            pointer(),
+            format!(
+                "{fee_l}的单位为{header_l}，但填报为“{m}”（{}）；请换算为{header_l}。",
+                unit.map_or("", |u| u.label())
+            ),
+            format!(
+                "{fee_l} is in {header_l}, but {m} was entered in {}; convert it to {header_l}.",
+                unit.map_or("", |u| u.label())
+            ),
+        ));
+    } else if header == crate::cell::MoneyUnit::WanYuan
+        && m.amount.decimal() >= rust_decimal::Decimal::from(IMPLAUSIBLE_WAN_YUAN)
+    {
+        sink.push(Draft::new(
+            "proactive.fee_unit",
+            pointer(),
+            format!("{fee_l} {} 万元数额异常，疑按元填报。", m.amount),
+            format!(
+                "{fee_l} of {} 万元 is implausibly large; it may have been entered in 元.",
+                m.amount
+            ),
+        ));
     }
 }
 
 /// Section 一: every figure with parts must be able to equal the sum of its parts.
 pub(super) fn overview(report: &Report, sink: &mut Sink) {
-    if let Some(o) = report.overview() {
+    if let Some(o) = &report.overview {
         let mut path = Vec::new();
         for (i, f) in o.figures.iter().enumerate() {
             path.push(i);
@@ -270,7 +336,7 @@ fn figure(f: &Figure, path: &mut Vec<usize>, sink: &mut Sink) {
     let (tmin, tmax) = f.quantity.bounds();
     let mut pmin: u128 = 0;
     let mut pmax: Option<u128> = Some(0);
-    let mut exact = f.quantity.bounds().0 == f.quantity.bounds().1;
+    let mut exact = tmin == tmax;
     for part in &f.parts {
         let (lo, hi) = part.quantity.bounds();
         exact &= lo.is_some() && lo == hi;
@@ -346,17 +412,19 @@ fn figure(f: &Figure, path: &mut Vec<usize>, sink: &mut Sink) {
     );
 }
 
-fn deadline(year: i32, issuer: Option<Issuer>) -> Option<NaiveDate> {
-    match issuer {
-        Some(Issuer::Department) => NaiveDate::from_ymd_opt(year + 1, 1, 31),
-        Some(Issuer::PeoplesGovernment) | None => NaiveDate::from_ymd_opt(year + 1, 3, 31),
-    }
-}
-
 /// Structure: sections, edition against year, period, deadline, tables replaced by 无.
 pub(super) fn structure(report: &Report, sink: &mut Sink) {
-    let form = report.form();
-    for sec in form.sections() {
+    sections_missing(report, sink);
+    if let Some(year) = report.year {
+        edition_for_year(report, i32::from(year), sink);
+        period(report, i32::from(year), sink);
+        late_publication(report, i32::from(year), sink);
+    }
+    tables_declared_none(report, sink);
+}
+
+fn sections_missing(report: &Report, sink: &mut Sink) {
+    for sec in report.form().sections() {
         if !report.has_section(sec.id) {
             sink.push(Draft::new(
                 "structure.section_missing",
@@ -366,160 +434,201 @@ pub(super) fn structure(report: &Report, sink: &mut Sink) {
             ));
         }
     }
-    let year = i32::from(report.year());
+}
+
+/// The edition in force for the report year, against the one the report uses.
+fn edition_for_year(report: &Report, year: i32, sink: &mut Sink) {
     let edition = report.edition();
-    let expected = crate::Edition::for_report_year(year);
-    if edition != expected {
-        let (code, zh, en) = if edition > expected {
-            (
-                "structure.edition_too_new",
-                format!(
-                    "{year}年度报告不能使用2021年格式（国办公开办函〔2021〕30号自2021年度报告起施行）。"
-                ),
-                format!(
-                    "A {year} report cannot use the 2021 format, which applies from report year 2021."
-                ),
-            )
-        } else {
-            (
-                "structure.edition_year",
-                format!(
-                    "{year}年度报告仍使用2019年试行格式，应使用2021年格式（国办公开办函〔2021〕30号）。"
-                ),
-                format!(
-                    "A {year} report still uses the 2019 trial format; the 2021 format applies."
-                ),
-            )
-        };
-        sink.push(Draft::new(code, "/edition", zh, en).values(
-            Observed::Text(expected.tag().into()),
-            Observed::Text(edition.tag().into()),
-        ));
+    let expected = Edition::for_report_year(year);
+    if edition == expected {
+        return;
     }
-    if let (Some(p), Some(want)) = (report.period(), Period::calendar_year(year)) {
-        if p != want {
-            sink.push(
-                Draft::new(
-                    "structure.period_mismatch",
-                    "/period",
-                    format!(
-                        "统计期限为{}至{}，应为{year}年1月1日至{year}年12月31日。",
-                        p.start, p.end
-                    ),
-                    format!(
-                        "The statistics period is {} to {}; it should be the calendar year {year}.",
-                        p.start, p.end
-                    ),
-                )
-                .values(
-                    Observed::Text(format!("{}/{}", want.start, want.end)),
-                    Observed::Text(format!("{}/{}", p.start, p.end)),
-                ),
-            );
-        }
-    }
-    if let (Some(published), Some(due)) = (report.published(), deadline(year, report.issuer())) {
-        if published > due {
-            let who = match report.issuer() {
-                Some(Issuer::Department) => ("政府部门", "a department"),
-                Some(Issuer::PeoplesGovernment) => ("人民政府", "a people's government"),
-                None => (
-                    "（未注明发布机关类型，按最晚期限）",
-                    "(issuer unknown: latest deadline)",
-                ),
-            };
-            let days = (published - due).num_days();
-            sink.push(
-                Draft::new(
-                    "structure.late_publication",
-                    "/published",
-                    format!(
-                        "{}于{published}发布，晚于{}的法定期限{}年{}月{}日（{days}天）。",
-                        report.agency(),
-                        who.0,
-                        due.year(),
-                        due.month(),
-                        due.day()
-                    ),
-                    format!(
-                        "Published on {published}, {days} days after the deadline of {due} for {}.",
-                        who.1
-                    ),
-                )
-                .values(
-                    Observed::Text(due.to_string()),
-                    Observed::Text(published.to_string()),
-                ),
-            );
-        }
-    }
-    let replaced = [
-        (SectionId::Requests, report.requests_declared_none()),
+    let (used, due) = (edition.decl(), expected.decl());
+    let (code, zh, en) = if i32::from(used.first_year) > year {
         (
-            SectionId::Review,
-            matches!(report.review(), Some(TableState::DeclaredNone)),
+            "structure.edition_too_new",
+            format!(
+                "{year}年度报告不能使用{}（{}自{}年度报告起施行）。",
+                used.short_name, used.notice, used.first_year
+            ),
+            format!(
+                "A {year} report cannot use {}, which applies from report year {}.",
+                used.english_name, used.first_year
+            ),
+        )
+    } else {
+        (
+            "structure.edition_year",
+            format!(
+                "{year}年度报告仍使用{}，应使用{}（{}）。",
+                used.short_name, due.short_name, due.notice
+            ),
+            format!(
+                "A {year} report still uses {}; {} applies.",
+                used.english_name, due.english_name
+            ),
+        )
+    };
+    sink.push(Draft::new(code, "/edition", zh, en).values(
+        Observed::Text(expected.tag().into()),
+        Observed::Text(edition.tag().into()),
+    ));
+}
+
+fn period(report: &Report, year: i32, sink: &mut Sink) {
+    let (Some(p), Some(want)) = (report.period, Period::calendar_year(year)) else {
+        return;
+    };
+    if p == want {
+        return;
+    }
+    sink.push(
+        Draft::new(
+            "structure.period_mismatch",
+            "/period",
+            format!(
+                "统计期限为{}至{}，应为{year}年1月1日至{year}年12月31日。",
+                p.start, p.end
+            ),
+            format!(
+                "The statistics period is {} to {}; it should be the calendar year {year}.",
+                p.start, p.end
+            ),
+        )
+        .values(
+            Observed::Text(format!("{}/{}", want.start, want.end)),
+            Observed::Text(format!("{}/{}", p.start, p.end)),
         ),
-    ];
-    for (id, declared_none) in replaced {
-        if declared_none {
-            let sec = form.section(id);
-            // Common in published reports: the messages are joined from their parts, without
-            // the formatting machinery.
-            sink.push(Draft::new(
-                "structure.table_declared_none",
-                ["/", sec.key].concat(),
-                [
-                    "第",
-                    sec.number,
-                    "部分以“无”代替表格；年报格式要求填报表格，无数据的填 0。",
-                ]
-                .concat(),
-                [
-                    "Section ",
-                    sec.number,
-                    "、",
-                    sec.title,
-                    " replaces its table by 无; the form asks for the table, with zeros where nothing happened.",
-                ]
-                .concat(),
-            ));
+    );
+}
+
+/// The deadline of the edition for the issuer (the latest one when the issuer is unknown).
+fn deadline(report: &Report, year: i32) -> Option<NaiveDate> {
+    let d = report.edition().decl();
+    let (month, day) = match report.issuer {
+        Some(Issuer::Department) => d.deadline_department,
+        Some(Issuer::PeoplesGovernment) | None => d.deadline_government,
+    };
+    NaiveDate::from_ymd_opt(year + 1, month, day)
+}
+
+fn late_publication(report: &Report, year: i32, sink: &mut Sink) {
+    let (Some(published), Some(due)) = (report.published, deadline(report, year)) else {
+        return;
+    };
+    if published <= due {
+        return;
+    }
+    let who = match report.issuer {
+        Some(Issuer::Department) => ("政府部门", "a department"),
+        Some(Issuer::PeoplesGovernment) => ("人民政府", "a people's government"),
+        None => (
+            "（未注明发布机关类型，按最晚期限）",
+            "(issuer unknown: latest deadline)",
+        ),
+    };
+    let days = (published - due).num_days();
+    sink.push(
+        Draft::new(
+            "structure.late_publication",
+            "/published",
+            format!(
+                "{}于{published}发布，晚于{}的法定期限{}年{}月{}日（{days}天）。",
+                report.agency(),
+                who.0,
+                due.year(),
+                due.month(),
+                due.day()
+            ),
+            format!(
+                "Published on {published}, {days} days after the deadline of {due} for {}.",
+                who.1
+            ),
+        )
+        .values(
+            Observed::Text(due.to_string()),
+            Observed::Text(published.to_string()),
+        ),
+    );
+}
+
+fn tables_declared_none(report: &Report, sink: &mut Sink) {
+    let form = report.form();
+    for (table, id) in [
+        (TableId::Proactive, SectionId::Proactive),
+        (TableId::Requests, SectionId::Requests),
+        (TableId::Review, SectionId::Review),
+    ] {
+        if report.tables.presence(table) != Presence::DeclaredNone {
+            continue;
         }
+        let sec = form.section(id);
+        // Common in published reports: the messages are joined from their parts, without the
+        // formatting machinery.
+        sink.push(Draft::new(
+            "structure.table_declared_none",
+            ["/", sec.key].concat(),
+            [
+                "第",
+                sec.number,
+                "部分以“无”代替表格；年报格式要求填报表格，无数据的填 0。",
+            ]
+            .concat(),
+            [
+                "Section ",
+                sec.number,
+                "、",
+                sec.title,
+                " replaces its table by 无; the form asks for the table, with zeros where nothing happened.",
+            ]
+            .concat(),
+        ));
     }
 }
 
-/// Section 六: a 2021 report with fee-unpaid requests should explain 信息处理费.
-pub(super) fn other_matters(report: &Report, sink: &mut Sink) {
-    let Report::Format2021(r) = report else {
-        return;
-    };
-    let Some(TableState::Filled(t)) = &r.requests else {
-        return;
-    };
-    let row = &t.other_handling.overdue_fee_unpaid;
-    let is_nonzero = |c: &&ApplicantColumn| row.get(**c).get().is_some_and(|v| v > 0);
-    if !ApplicantColumn::ALL.iter().any(|c| is_nonzero(&c)) {
-        return;
-    }
-    let mentions = with_report!(report, r => r.other_matters.as_deref())
-        .is_some_and(|t| t.contains("信息处理费"));
-    if !mentions {
-        let form = report.form();
-        let nonzero: Vec<String> = ApplicantColumn::ALL
-            .iter()
-            .filter(is_nonzero)
-            .filter_map(|c| {
-                form.requests
-                    .pointer(crate::form::RequestRow::OtherOverdueFeeUnpaid, *c)
-            })
-            .collect();
-        sink.push(
-            Draft::new(
-                "other_matters.fee_not_mentioned",
-                "/other_matters",
-                "表三（六）2.（逾期未缴纳费用）不为 0，第六部分应说明信息处理费收取情况，但未提及“信息处理费”。".to_owned(),
-                "Section 三 （六）2. (fee not paid) is not zero, but section 六 does not mention 信息处理费.".to_owned(),
+/// Section 六: a report with fee-unpaid requests (（六）2.) should explain 信息处理费.
+pub(super) fn fee_not_mentioned(report: &Report, sink: &mut Sink) {
+    let form = report.form();
+    let nonzero: Vec<String> = ApplicantColumn::ALL
+        .iter()
+        .filter(|c| {
+            count(
+                report,
+                CellId::Requests(RequestRow::OtherOverdueFeeUnpaid, **c),
             )
-            .cells(nonzero),
-        );
+            .and_then(|c| c.get())
+            .is_some_and(|v| v > 0)
+        })
+        .filter_map(|c| form.requests.pointer(RequestRow::OtherOverdueFeeUnpaid, *c))
+        .collect();
+    if nonzero.is_empty() {
+        return;
     }
+    let mentions = report
+        .other_matters
+        .as_deref()
+        .is_some_and(|t| t.contains("信息处理费"));
+    if mentions {
+        return;
+    }
+    let row = form
+        .requests
+        .row(RequestRow::OtherOverdueFeeUnpaid)
+        .map(|r| {
+            let group = r
+                .groups
+                .last()
+                .map_or(String::new(), |g| g.number.to_owned());
+            format!("{group}{}", r.number)
+        })
+        .unwrap_or_default();
+    sink.push(
+        Draft::new(
+            "other_matters.fee_not_mentioned",
+            "/other_matters",
+            format!("表三{row}（逾期未缴纳费用）不为 0，第六部分应说明信息处理费收取情况，但未提及“信息处理费”。"),
+            format!("Section 三 {row} (fee not paid) is not zero, but section 六 does not mention 信息处理费."),
+        )
+        .cells(nonzero),
+    );
 }

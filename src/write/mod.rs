@@ -25,9 +25,8 @@ pub use grid::{Grid, GridCell, Role, grid, value_text};
 pub use html::to_html;
 pub use markdown::to_markdown;
 
-use crate::form::{CellId, OVERVIEW_PARTS, PROBLEM_PARTS, SectionDecl, SectionId};
-use crate::report::{Report, TableState};
-use crate::with_report;
+use crate::form::{CellId, OVERVIEW_PARTS, PROBLEM_PARTS, SectionDecl, SectionId, TableId};
+use crate::report::{Presence, Report};
 
 /// The words written after a part label of section 一 (`（一）主动公开` + `情况`).
 const PART_SUFFIX: &str = "情况";
@@ -69,23 +68,16 @@ fn date_zh(d: chrono::NaiveDate) -> String {
 /// The report as a sequence of blocks, in the official order.
 pub(crate) fn outline(report: &Report) -> Vec<Block> {
     let mut out = Vec::new();
-    let title = report.title().map_or_else(
-        || {
-            format!(
-                "{}{}年政府信息公开工作年度报告",
-                report.agency(),
-                report.year()
-            )
-        },
-        str::to_owned,
-    );
+    let title = report.title.clone().unwrap_or_else(|| {
+        let year = report.year.map_or(String::new(), |y| format!("{y}年"));
+        format!("{}{year}政府信息公开工作年度报告", report.agency())
+    });
     out.push(Block::Title(title));
-    if let Some(d) = report.published() {
+    if let Some(d) = report.published {
         out.push(Block::Meta(format!("发布日期：{d}")));
     }
-    let preamble = with_report!(report, r => r.preamble.clone());
-    if let Some(p) = report.period() {
-        if !preamble.as_deref().unwrap_or("").contains("统计") {
+    if let Some(p) = report.period {
+        if !report.preamble.as_deref().unwrap_or("").contains("统计") {
             out.push(Block::Meta(format!(
                 "统计期限：{}至{}",
                 date_zh(p.start),
@@ -93,7 +85,7 @@ pub(crate) fn outline(report: &Report) -> Vec<Block> {
             )));
         }
     }
-    paras(&mut out, preamble.as_deref());
+    paras(&mut out, report.preamble.as_deref());
     let form = report.form();
     for sec in form.sections() {
         if !report.has_section(sec.id) {
@@ -101,60 +93,62 @@ pub(crate) fn outline(report: &Report) -> Vec<Block> {
         }
         out.push(Block::Heading(sec));
         match sec.id {
-            SectionId::Overview => {
-                let Some(o) = report.overview() else { continue };
-                paras(&mut out, o.summary.as_deref());
-                let texts = [
-                    &o.proactive,
-                    &o.requests,
-                    &o.management,
-                    &o.platform,
-                    &o.oversight,
-                ];
-                for (part, text) in OVERVIEW_PARTS.iter().zip(texts) {
-                    if let Some(t) = text {
-                        out.push(Block::Part(format!(
-                            "{}{}{PART_SUFFIX}",
-                            part.number, part.label
-                        )));
-                        paras(&mut out, Some(t));
-                    }
-                }
-            }
-            SectionId::Proactive => {
-                let g = grid(report, form.proactive, CellId::Proactive);
-                out.push(Block::Table(sec.id, g));
-            }
-            SectionId::Requests => {
-                if report.requests_declared_none() {
-                    out.push(Block::DeclaredNone);
-                } else {
-                    let g = grid(report, form.requests, CellId::Requests);
-                    out.push(Block::Table(sec.id, g));
-                }
-            }
-            SectionId::Review => match report.review() {
-                Some(TableState::DeclaredNone) => out.push(Block::DeclaredNone),
-                _ => {
-                    let g = grid(report, form.review, CellId::Review);
-                    out.push(Block::Table(sec.id, g));
-                }
-            },
-            SectionId::Problems => {
-                let Some(p) = report.problems() else { continue };
-                paras(&mut out, p.summary.as_deref());
-                let texts = [&p.problems, &p.improvements, &p.measures];
-                for (part, text) in PROBLEM_PARTS.iter().zip(texts) {
-                    if let Some(t) = text {
-                        out.push(Block::Part(format!("{}{}", part.number, part.label)));
-                        paras(&mut out, Some(t));
-                    }
-                }
-            }
-            SectionId::OtherMatters => paras(&mut out, report.other_matters()),
+            SectionId::Overview => overview(&mut out, report),
+            SectionId::Proactive => table(&mut out, report, sec.id, TableId::Proactive),
+            SectionId::Requests => table(&mut out, report, sec.id, TableId::Requests),
+            SectionId::Review => table(&mut out, report, sec.id, TableId::Review),
+            SectionId::Problems => problems(&mut out, report),
+            SectionId::OtherMatters => paras(&mut out, report.other_matters.as_deref()),
         }
     }
     out
+}
+
+fn overview(out: &mut Vec<Block>, report: &Report) {
+    let Some(o) = &report.overview else { return };
+    paras(out, o.summary.as_deref());
+    let texts = [
+        &o.proactive,
+        &o.requests,
+        &o.management,
+        &o.platform,
+        &o.oversight,
+    ];
+    for (part, text) in OVERVIEW_PARTS.iter().zip(texts) {
+        if let Some(t) = text {
+            out.push(Block::Part(format!(
+                "{}{}{PART_SUFFIX}",
+                part.number, part.label
+            )));
+            paras(out, Some(t));
+        }
+    }
+}
+
+fn problems(out: &mut Vec<Block>, report: &Report) {
+    let Some(p) = &report.problems else { return };
+    paras(out, p.summary.as_deref());
+    let texts = [&p.problems, &p.improvements, &p.measures];
+    for (part, text) in PROBLEM_PARTS.iter().zip(texts) {
+        if let Some(t) = text {
+            out.push(Block::Part(format!("{}{}", part.number, part.label)));
+            paras(out, Some(t));
+        }
+    }
+}
+
+fn table(out: &mut Vec<Block>, report: &Report, sec: SectionId, table: TableId) {
+    if report.tables.presence(table) == Presence::DeclaredNone {
+        out.push(Block::DeclaredNone);
+        return;
+    }
+    let form = report.form();
+    let g = match table {
+        TableId::Proactive => grid(report, form.proactive, CellId::Proactive),
+        TableId::Requests => grid(report, form.requests, CellId::Requests),
+        TableId::Review => grid(report, form.review, CellId::Review),
+    };
+    out.push(Block::Table(sec, g));
 }
 
 /// The report as plain text in the layout reports are published in (the seed's): headings and
