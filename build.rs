@@ -9,7 +9,7 @@
 //! (an unknown id in a relation, one type name for two shapes) fails the build with a message.
 
 #[path = "src/form/spec.rs"]
-#[allow(dead_code)]
+#[allow(dead_code, rustdoc::broken_intra_doc_links)]
 mod spec;
 
 #[path = "src/form/editions/mod.rs"]
@@ -207,6 +207,78 @@ fn ref_variant(k: Kind) -> &'static str {
     }
 }
 
+/// The rows of a relation's side as a Rust slice of ids; `at` names the edition and the relation
+/// for the build's error messages.
+fn row_set(t: &TableSpec, which: Which, set: &Rows, at: (&str, &str)) -> String {
+    let (name, code) = at;
+    let flat = flat_rows(t);
+    let ids: Vec<&str> = match set {
+        Rows::Ids(ids) => {
+            for id in *ids {
+                assert!(
+                    flat.iter().any(|f| f.row.id == *id),
+                    "{name}: relation {code} names row {id}, which {} does not have",
+                    which.key()
+                );
+            }
+            ids.to_vec()
+        }
+        Rows::Under { group, except } => {
+            let v: Vec<&str> = flat
+                .iter()
+                .filter(|f| {
+                    f.row.groups.iter().any(|g| g.name == *group) && !except.contains(&f.row.id)
+                })
+                .map(|f| f.row.id)
+                .collect();
+            assert!(
+                !v.is_empty(),
+                "{name}: relation {code}: no row under group {group}"
+            );
+            v
+        }
+    };
+    let items: Vec<String> = ids
+        .iter()
+        .map(|i| format!("{}::{i}", which.row_enum()))
+        .collect();
+    format!("&[{}]", items.join(", "))
+}
+
+/// The columns of a per-row relation's side, in the block that has the total's columns.
+fn col_set(t: &TableSpec, which: Which, set: &Cols, left: &[&str], at: (&str, &str)) -> String {
+    let (name, code) = at;
+    let block = t
+        .blocks
+        .iter()
+        .find(|b| {
+            left.iter()
+                .all(|l| b.row_type.columns.iter().any(|c| c.id == *l))
+        })
+        .unwrap_or_else(|| panic!("{name}: relation {code}: no block has its columns"));
+    let ids: Vec<&str> = match set {
+        Cols::Ids(ids) => ids.to_vec(),
+        Cols::AllExcept(except) => block
+            .row_type
+            .columns
+            .iter()
+            .map(|c| c.id)
+            .filter(|c| !except.contains(c))
+            .collect(),
+    };
+    for id in &ids {
+        assert!(
+            block.row_type.columns.iter().any(|c| c.id == *id),
+            "{name}: relation {code} names column {id}, which the block does not have"
+        );
+    }
+    let items: Vec<String> = ids
+        .iter()
+        .map(|i| format!("{}::{i}", which.col_enum()))
+        .collect();
+    format!("&[{}]", items.join(", "))
+}
+
 /// One id of a union enum: its variant and what each edition calls it.
 struct Id {
     name: &'static str,
@@ -267,22 +339,22 @@ impl<'a> Generator<'a> {
         let mut last_year = 0;
         for e in editions {
             assert!(
-                !names.contains(&e.name),
+                !names.contains(&e.facts.name),
                 "edition {} declared twice",
-                e.name
+                e.facts.name
             );
             assert!(
-                !tags.contains(&e.tag),
+                !tags.contains(&e.facts.tag),
                 "edition tag {} declared twice",
-                e.tag
+                e.facts.tag
             );
             assert!(
-                e.first_year > last_year,
+                e.facts.first_year > last_year,
                 "editions must be declared oldest first"
             );
-            last_year = e.first_year;
-            names.push(e.name);
-            tags.push(e.tag);
+            last_year = e.facts.first_year;
+            names.push(e.facts.name);
+            tags.push(e.facts.tag);
             for (w, which) in Which::ALL.iter().enumerate() {
                 let t = which.spec(e);
                 let flat = flat_rows(t);
@@ -291,7 +363,7 @@ impl<'a> Generator<'a> {
                     assert!(
                         !seen.contains(&fr.row.id),
                         "{}: row {} appears twice in {}",
-                        e.name,
+                        e.facts.name,
                         fr.row.id,
                         which.key()
                     );
@@ -301,7 +373,7 @@ impl<'a> Generator<'a> {
                         fr.row.id,
                         row_path(fr.row).join("/"),
                         row_doc(fr.row),
-                        e.tag,
+                        e.facts.tag,
                     );
                 }
                 for b in t.blocks {
@@ -310,7 +382,7 @@ impl<'a> Generator<'a> {
                             Some(g) => format!("{g} / {}", c.label),
                             None => c.label.to_owned(),
                         };
-                        add_id(&mut cols[w], c.id, c.key.to_owned(), l, e.tag);
+                        add_id(&mut cols[w], c.id, c.key.to_owned(), l, e.facts.tag);
                     }
                 }
             }
@@ -329,7 +401,7 @@ impl<'a> Generator<'a> {
     }
 
     fn tags(&self) -> Vec<&'static str> {
-        self.editions.iter().map(|e| e.tag).collect()
+        self.editions.iter().map(|e| e.facts.tag).collect()
     }
 
     // -----------------------------------------------------------------------------------------
@@ -364,30 +436,33 @@ impl<'a> Generator<'a> {
 
     fn edition_enum(&self, o: &mut String) {
         o.push_str(
-            "/// An edition of the official report format.\n///\n/// Detect it from the document (the JSON tag, the table labels), never from the report year:\n/// real 2021 and 2022 reports still use the 2019 tables. Its facts are in [`Edition::decl`].\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum Edition {\n",
+            "/// An edition of the official report format.\n///\n/// Detect it from the document (the JSON tag, the table labels), never from the report year:\n/// real 2021 and 2022 reports still use the 2019 tables. Its facts are in [`Edition::facts`].\n#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n#[non_exhaustive]\npub enum Edition {\n",
         );
         for e in self.editions {
             doc(
                 o,
                 "    ",
-                &format!("《{}》, {}.\n\n{}", e.title, e.notice, e.summary),
+                &format!(
+                    "《{}》, {}.\n\n{}",
+                    e.facts.title, e.facts.notice, e.facts.summary
+                ),
             );
-            let _ = writeln!(o, "    {},", e.name);
+            let _ = writeln!(o, "    {},", e.facts.name);
         }
         o.push_str("}\n\nimpl Edition {\n    /// Every edition, oldest first.\n    pub const ALL: &'static [Edition] = &[");
         let names: Vec<String> = self
             .editions
             .iter()
-            .map(|e| format!("Edition::{}", e.name))
+            .map(|e| format!("Edition::{}", e.facts.name))
             .collect();
         o.push_str(&names.join(", "));
-        o.push_str("];\n\n    /// The edition's facts, as declared.\n    pub fn decl(self) -> &'static EditionDecl {\n        match self {\n");
+        o.push_str("];\n\n    /// The edition's facts, as declared.\n    pub fn facts(self) -> &'static spec::EditionFacts {\n        match self {\n");
         for e in self.editions {
             let _ = writeln!(
                 o,
                 "            Edition::{} => &EDITION_{},",
-                e.name,
-                e.name.to_uppercase()
+                e.facts.name,
+                e.facts.name.to_uppercase()
             );
         }
         o.push_str("        }\n    }\n\n    /// The edition's form.\n    pub fn form(self) -> &'static Form {\n        match self {\n");
@@ -395,28 +470,29 @@ impl<'a> Generator<'a> {
             let _ = writeln!(
                 o,
                 "            Edition::{} => &FORM_{},",
-                e.name,
-                e.name.to_uppercase()
+                e.facts.name,
+                e.facts.name.to_uppercase()
             );
         }
         o.push_str("        }\n    }\n}\n\n");
         for e in self.editions {
+            let f = &e.facts;
             let _ = writeln!(
                 o,
-                "static EDITION_{}: EditionDecl = EditionDecl {{\n    edition: Edition::{},\n    name: {},\n    tag: {},\n    title: {},\n    short_name: {},\n    english_name: {},\n    notice: {},\n    first_year: {},\n    deadline_department: ({}, {}),\n    deadline_government: ({}, {}),\n}};\n",
-                e.name.to_uppercase(),
-                e.name,
-                lit(e.name),
-                lit(e.tag),
-                lit(e.title),
-                lit(e.short_name),
-                lit(e.english_name),
-                lit(e.notice),
-                e.first_year,
-                e.deadlines.department.0,
-                e.deadlines.department.1,
-                e.deadlines.government.0,
-                e.deadlines.government.1,
+                "static EDITION_{}: spec::EditionFacts = spec::EditionFacts {{\n    name: {},\n    tag: {},\n    title: {},\n    short_name: {},\n    english_name: {},\n    notice: {},\n    summary: {},\n    first_year: {},\n    deadlines: spec::Deadlines {{ department: ({}, {}), government: ({}, {}) }},\n}};\n",
+                f.name.to_uppercase(),
+                lit(f.name),
+                lit(f.tag),
+                lit(f.title),
+                lit(f.short_name),
+                lit(f.english_name),
+                lit(f.notice),
+                lit(f.summary),
+                f.first_year,
+                f.deadlines.department.0,
+                f.deadlines.department.1,
+                f.deadlines.government.0,
+                f.deadlines.government.1,
             );
         }
     }
@@ -425,8 +501,8 @@ impl<'a> Generator<'a> {
         let _ = writeln!(
             o,
             "static FORM_{}: Form = Form {{\n    edition: Edition::{},",
-            e.name.to_uppercase(),
-            e.name
+            e.facts.name.to_uppercase(),
+            e.facts.name
         );
         for which in Which::ALL {
             let _ = writeln!(o, "    {}: &{},", which.key(), self.table_decl(e, which));
@@ -507,70 +583,7 @@ impl<'a> Generator<'a> {
     /// The relations of a table with their row and column sets expanded to ids.
     fn relations(&self, e: &EditionSpec, which: Which) -> Vec<String> {
         let t = which.spec(e);
-        let flat = flat_rows(t);
-        let (re, ce) = (which.row_enum(), which.col_enum());
-        let rows = |set: &Rows, code: &str| -> String {
-            let ids: Vec<&str> = match set {
-                Rows::Ids(ids) => {
-                    for id in *ids {
-                        assert!(
-                            flat.iter().any(|f| f.row.id == *id),
-                            "{}: relation {code} names row {id}, which {} does not have",
-                            e.name,
-                            which.key()
-                        );
-                    }
-                    ids.to_vec()
-                }
-                Rows::Under { group, except } => {
-                    let v: Vec<&str> = flat
-                        .iter()
-                        .filter(|f| {
-                            f.row.groups.iter().any(|g| g.name == *group)
-                                && !except.contains(&f.row.id)
-                        })
-                        .map(|f| f.row.id)
-                        .collect();
-                    assert!(
-                        !v.is_empty(),
-                        "{}: relation {code}: no row under group {group}",
-                        e.name
-                    );
-                    v
-                }
-            };
-            let items: Vec<String> = ids.iter().map(|i| format!("{re}::{i}")).collect();
-            format!("&[{}]", items.join(", "))
-        };
-        let cols = |set: &Cols, left: &[&str], code: &str| -> String {
-            let block = t
-                .blocks
-                .iter()
-                .find(|b| {
-                    left.iter()
-                        .all(|l| b.row_type.columns.iter().any(|c| c.id == *l))
-                })
-                .unwrap_or_else(|| panic!("{}: relation {code}: no block has its columns", e.name));
-            let ids: Vec<&str> = match set {
-                Cols::Ids(ids) => ids.to_vec(),
-                Cols::AllExcept(except) => block
-                    .row_type
-                    .columns
-                    .iter()
-                    .map(|c| c.id)
-                    .filter(|c| !except.contains(c))
-                    .collect(),
-            };
-            for id in &ids {
-                assert!(
-                    block.row_type.columns.iter().any(|c| c.id == *id),
-                    "{}: relation {code} names column {id}, which the block does not have",
-                    e.name
-                );
-            }
-            let items: Vec<String> = ids.iter().map(|i| format!("{ce}::{i}")).collect();
-            format!("&[{}]", items.join(", "))
-        };
+        let name = e.facts.name;
         t.relations
             .iter()
             .map(|rel| match rel {
@@ -582,8 +595,8 @@ impl<'a> Generator<'a> {
                 } => format!(
                     "Relation::PerColumn {{ code: {}, left: {}, right: {}, source: {} }}",
                     lit(code),
-                    rows(left, code),
-                    rows(right, code),
+                    row_set(t, which, left, (name, code)),
+                    row_set(t, which, right, (name, code)),
                     lit(source)
                 ),
                 RelationSpec::PerRow {
@@ -592,17 +605,14 @@ impl<'a> Generator<'a> {
                     right,
                     source,
                 } => {
-                    let left_ids: Vec<&str> = match left {
-                        Cols::Ids(ids) => ids.to_vec(),
-                        Cols::AllExcept(_) => {
-                            panic!("{}: relation {code}: list the total's columns", e.name)
-                        }
+                    let Cols::Ids(left_ids) = left else {
+                        panic!("{name}: relation {code}: list the total's columns");
                     };
                     format!(
                         "Relation::PerRow {{ code: {}, left: {}, right: {}, source: {} }}",
                         lit(code),
-                        cols(left, &left_ids, code),
-                        cols(right, &left_ids, code),
+                        col_set(t, which, left, left_ids, (name, code)),
+                        col_set(t, which, right, left_ids, (name, code)),
                         lit(source)
                     )
                 }
@@ -620,7 +630,7 @@ impl<'a> Generator<'a> {
         let mut modules: Vec<(String, Vec<String>, [String; 3])> = Vec::new();
         let mut impls = String::new();
         for e in self.editions {
-            let module = snake(e.name);
+            let module = snake(e.facts.name);
             let mut uses: Vec<String> = Vec::new();
             let mut tables: [String; 3] = Default::default();
             for (w, which) in Which::ALL.iter().enumerate() {
@@ -643,7 +653,7 @@ impl<'a> Generator<'a> {
                 &mut o,
                 &format!(
                     "《{}》, {}: the typed tables of the edition [`Edition::{}`](crate::Edition::{}).\n\n{}",
-                    e.title, e.notice, e.name, e.name, e.summary
+                    e.facts.title, e.facts.notice, e.facts.name, e.facts.name, e.facts.summary
                 ),
             );
             let mut uses = uses.clone();
@@ -901,7 +911,7 @@ impl<'a> Generator<'a> {
             let _ = writeln!(
                 o,
                 "    /// The tables of a report in [`Edition::{}`].\n    {}({m}::Tables),",
-                e.name, e.name
+                e.facts.name, e.facts.name
             );
         }
         o.push_str("}\n\nimpl Tables {\n    /// Empty tables of an edition: every section missing.\n    pub fn new(edition: Edition) -> Self {\n        match edition {\n");
@@ -909,7 +919,7 @@ impl<'a> Generator<'a> {
             let _ = writeln!(
                 o,
                 "            Edition::{} => Tables::{}({m}::Tables::default()),",
-                e.name, e.name
+                e.facts.name, e.facts.name
             );
         }
         o.push_str("        }\n    }\n\n    /// The edition.\n    pub fn edition(&self) -> Edition {\n        match self {\n");
@@ -917,12 +927,12 @@ impl<'a> Generator<'a> {
             let _ = writeln!(
                 o,
                 "            Tables::{}(_) => Edition::{},",
-                e.name, e.name
+                e.facts.name, e.facts.name
             );
         }
         o.push_str("        }\n    }\n}\n\n/// Runs the same expression on the edition's tables, whatever the edition (used only by the\n/// impl of [`Tables`]).\nmacro_rules! each_edition {\n    ($tables:expr, $t:ident => $body:expr) => {\n        match $tables {\n");
         for e in self.editions {
-            let _ = writeln!(o, "            Tables::{}($t) => $body,", e.name);
+            let _ = writeln!(o, "            Tables::{}($t) => $body,", e.facts.name);
         }
         o.push_str("        }\n    };\n}\npub(crate) use each_edition;\n");
     }

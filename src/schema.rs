@@ -40,7 +40,7 @@ pub fn schema_file_name(edition: Edition) -> String {
 
 fn annotate(root: &mut Value, edition: Edition) {
     let f = form::form(edition);
-    let d = edition.decl();
+    let d = edition.facts();
     let title = format!("政府信息公开工作年度报告（{}，{}）", d.short_name, d.notice);
     set(root, "title", &title);
     if let Some(p) = property(root, "edition") {

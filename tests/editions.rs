@@ -89,7 +89,7 @@ fn set_money(r: &mut Report, id: CellId, amount: &str, unit: MoneyUnit) -> Optio
 /// be wrong against).
 fn trigger(code: &str, e: Edition) -> Option<Report> {
     let mut r = common::base_fixture(e);
-    let year = |e: Edition| e.decl().first_year;
+    let year = |e: Edition| e.facts().first_year;
     match code {
         "requests.balance" => add(
             &mut r,
@@ -200,7 +200,7 @@ fn trigger(code: &str, e: Edition) -> Option<Report> {
             // A report year in which a later edition is in force.
             let later = Edition::ALL
                 .iter()
-                .find(|x| x.decl().first_year > year(e))?;
+                .find(|x| x.facts().first_year > year(e))?;
             r.year = Some(year(*later));
         }
         "structure.edition_too_new" => {

@@ -13,17 +13,17 @@ use super::{
 impl Edition {
     /// The JSON tag (`"2019"`, `"2021"`).
     pub fn tag(self) -> &'static str {
-        self.decl().tag
+        self.facts().tag
     }
 
     /// The edition's one name (`Trial2019`).
     pub fn name(self) -> &'static str {
-        self.decl().name
+        self.facts().name
     }
 
     /// The document that issued the format (`国办公开办函〔2021〕30号`).
     pub fn notice(self) -> &'static str {
-        self.decl().notice
+        self.facts().notice
     }
 
     /// The edition's position in [`Edition::ALL`].
@@ -37,7 +37,7 @@ impl Edition {
         Edition::ALL
             .iter()
             .rev()
-            .find(|e| i32::from(e.decl().first_year) <= year)
+            .find(|e| i32::from(e.facts().first_year) <= year)
             .or(Edition::ALL.first())
             .copied()
             .unwrap_or_else(|| unreachable!("the form declares at least one edition"))

@@ -22,37 +22,12 @@
 
 mod ids;
 mod sections;
+pub mod spec;
 
 pub use ids::{CellId, SectionId, TableId, UnknownEdition};
 pub use sections::{OVERVIEW_PARTS, PROBLEM_PARTS, SECTIONS};
 
 include!(concat!(env!("OUT_DIR"), "/form.rs"));
-
-/// The facts of an edition, as declared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct EditionDecl {
-    /// The edition.
-    pub edition: Edition,
-    /// Its one name (`Trial2019`): the enum variant, and in lower case the module of its types.
-    pub name: &'static str,
-    /// The JSON tag (`"2019"`).
-    pub tag: &'static str,
-    /// The official title of the format (`中华人民共和国政府信息公开工作年度报告格式（试行）`).
-    pub title: &'static str,
-    /// A short Chinese name (`2019年试行格式`).
-    pub short_name: &'static str,
-    /// The same in English (`the 2019 trial format`).
-    pub english_name: &'static str,
-    /// The notice that issued it (`国办公开办函〔2019〕60号`).
-    pub notice: &'static str,
-    /// The first report year it applies to; it applies until the next edition's first year.
-    pub first_year: u16,
-    /// When a department's report is due, as (month, day) of the year after the report year
-    /// (条例第四十九条: 1月31日).
-    pub deadline_department: (u32, u32),
-    /// When a people's government's own report is due (3月31日).
-    pub deadline_government: (u32, u32),
-}
 
 use crate::cell::MoneyUnit;
 
@@ -326,8 +301,8 @@ pub struct Form {
 
 impl Form {
     /// The edition's facts.
-    pub fn decl(&self) -> &'static EditionDecl {
-        self.edition.decl()
+    pub fn facts(&self) -> &'static spec::EditionFacts {
+        self.edition.facts()
     }
 
     /// The six sections, in order (the same in every edition).

@@ -5,16 +5,31 @@
 //! set a relation names must exist; a type name means one shape) and generates from them the
 //! edition enum, the row and column ids, the typed report structs with their serde and schema
 //! derives, the accessors by id, and the static declaration that the rest of the crate reads
-//! (`form::Form`). Nothing here is compiled into the library itself.
+//! (`form::Form`). The library compiles this vocabulary too (for [`EditionFacts`], which it
+//! gives at run time), but not the declarations.
 //!
 //! Names and keys are strings here: `id` becomes an enum variant (`"NaturalPerson"` →
 //! `ApplicantColumn::NaturalPerson`), `key` a JSON key and a struct field, `type_name` a struct.
 
-/// One edition of the format.
+/// One edition of the format: its facts and its three tables.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EditionSpec {
+    /// What the edition is: name, tag, titles, notice, years, deadlines.
+    pub facts: EditionFacts,
+    /// Section 二.
+    pub proactive: TableSpec,
+    /// Section 三.
+    pub requests: TableSpec,
+    /// Section 四.
+    pub review: TableSpec,
+}
+
+/// The facts of an edition (also what [`Edition::facts`](crate::Edition::facts) gives at run
+/// time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct EditionFacts {
     /// The edition's one name: the `Edition` and `Tables` variant; its module is the same name
-    /// in snake case (`Trial2019` → `report::trial2019`).
+    /// in lower case (`Trial2019` → `report::trial2019`).
     pub name: &'static str,
     /// The JSON tag (`"2019"`).
     pub tag: &'static str,
@@ -32,16 +47,10 @@ pub struct EditionSpec {
     pub first_year: u16,
     /// Publication deadlines in the year after the report year, as (month, day).
     pub deadlines: Deadlines,
-    /// Section 二.
-    pub proactive: TableSpec,
-    /// Section 三.
-    pub requests: TableSpec,
-    /// Section 四.
-    pub review: TableSpec,
 }
 
 /// When a report must be published (条例第四十九条), as (month, day) of the next year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Deadlines {
     /// A department of a government at county level or above.
     pub department: (u32, u32),

@@ -52,6 +52,7 @@ const SKIP: &[&str] = &[
 /// The largest span a cell may claim; larger values (hostile or broken pages) are clamped.
 const MAX_COLSPAN: usize = 64;
 
+#[derive(Default)]
 struct Walker {
     lines: Vec<Line>,
     buf: String,
@@ -372,12 +373,7 @@ pub fn read_html(html: &str) -> Reading {
         return reading;
     }
     let doc = Html::parse_document(html);
-    let mut w = Walker {
-        lines: Vec::new(),
-        buf: String::new(),
-        blocks: 0,
-        tables: 0,
-    };
+    let mut w = Walker::default();
     w.walk(*doc.root_element(), 0);
     w.flush();
     assemble(w.lines)
@@ -417,12 +413,7 @@ mod tests {
     fn spans_resolve_into_the_grid() {
         let html = "<table><tr><td rowspan=2>a</td><td colspan=2>b</td></tr><tr><td>c</td><td>&nbsp;</td></tr></table>";
         let doc = Html::parse_document(html);
-        let mut w = Walker {
-            lines: Vec::new(),
-            buf: String::new(),
-            blocks: 0,
-            tables: 0,
-        };
+        let mut w = Walker::default();
         w.walk(*doc.root_element(), 0);
         let row2 = w.lines[1].cells.as_ref().unwrap();
         assert_eq!(row2[0].text, "c");

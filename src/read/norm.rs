@@ -167,6 +167,51 @@ fn starts(chars: &[char], at: usize, word: &str) -> bool {
         .all(|(k, w)| chars.get(at + k) == Some(&w))
 }
 
+/// The digits at `i` (ASCII or full-width), with a fractional part after `.`: the index after
+/// them, the integer part, the fraction's digits, and whether the integer part overflowed.
+fn read_number(chars: &[char], i: usize) -> (usize, u128, String, bool) {
+    let mut j = i;
+    let mut int: u128 = 0;
+    let mut frac = String::new();
+    let mut overflow = false;
+    while let Some(d) = chars.get(j).and_then(|c| digit(*c)) {
+        int = match int
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(u128::from(d)))
+        {
+            Some(v) => v,
+            None => {
+                overflow = true;
+                0
+            }
+        };
+        j += 1;
+    }
+    if chars.get(j) == Some(&'.') && chars.get(j + 1).and_then(|c| digit(*c)).is_some() {
+        j += 1;
+        while let Some(d) = chars.get(j).and_then(|c| digit(*c)) {
+            frac.push(char::from_digit(d, 10).unwrap_or('0'));
+            j += 1;
+        }
+    }
+    (j, int, frac, overflow)
+}
+
+/// The count a number written with a magnitude word stands for (`1.5万` is 15 000); `None` when
+/// it is not a whole count or does not fit.
+fn full_value(int: u128, frac: &str, magnitude: Magnitude) -> Option<u64> {
+    let factor = u128::from(magnitude.factor());
+    let scale = 10u128.checked_pow(u32::try_from(frac.len()).unwrap_or(u32::MAX))?;
+    let f: u128 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let whole = int.checked_mul(factor)?;
+    let part = f.checked_mul(factor)? / scale;
+    // A fraction that does not come out whole in units is not a count.
+    if f.checked_mul(factor)? % scale != 0 {
+        return None;
+    }
+    u64::try_from(whole.checked_add(part)?).ok()
+}
+
 /// Every quantity with a measure word in a text (`近3000条`, `350余条`, `6万余条`, `逾50万次`).
 pub fn quantities(chars: &[char]) -> Vec<Found> {
     let mut out = Vec::new();
@@ -181,31 +226,8 @@ pub fn quantities(chars: &[char]) -> Vec<Found> {
             i += 1;
             continue;
         }
-        // The number.
-        let mut j = i;
-        let mut int: u128 = 0;
-        let mut frac = String::new();
-        let mut overflow = false;
-        while let Some(d) = chars.get(j).and_then(|c| digit(*c)) {
-            int = match int
-                .checked_mul(10)
-                .and_then(|v| v.checked_add(u128::from(d)))
-            {
-                Some(v) => v,
-                None => {
-                    overflow = true;
-                    0
-                }
-            };
-            j += 1;
-        }
-        if chars.get(j) == Some(&'.') && chars.get(j + 1).and_then(|c| digit(*c)).is_some() {
-            j += 1;
-            while let Some(d) = chars.get(j).and_then(|c| digit(*c)) {
-                frac.push(char::from_digit(d, 10).unwrap_or('0'));
-                j += 1;
-            }
-        }
+        let (j, int, frac, overflow) = read_number(chars, i);
+        let mut j = j;
         let ordinal = i > 0 && chars[i - 1] == '第';
         let mut magnitude = Magnitude::One;
         if chars.get(j) == Some(&'万') {
@@ -247,22 +269,7 @@ pub fn quantities(chars: &[char]) -> Vec<Found> {
                 break;
             }
         }
-        let factor = u128::from(magnitude.factor());
-        let scale = 10u128.checked_pow(u32::try_from(frac.len()).unwrap_or(u32::MAX));
-        let value = scale.and_then(|scale| {
-            let f: u128 = if frac.is_empty() {
-                0
-            } else {
-                frac.parse().ok()?
-            };
-            let whole = int.checked_mul(factor)?;
-            let part = f.checked_mul(factor)? / scale;
-            // A fraction that does not come out whole in units is not a count.
-            if f.checked_mul(factor)? % scale != 0 {
-                return None;
-            }
-            u64::try_from(whole.checked_add(part)?).ok()
-        });
+        let value = full_value(int, &frac, magnitude);
         if let Some(value) = value {
             out.push(Found {
                 start,

@@ -443,7 +443,7 @@ fn edition_for_year(report: &Report, year: i32, sink: &mut Sink) {
     if edition == expected {
         return;
     }
-    let (used, due) = (edition.decl(), expected.decl());
+    let (used, due) = (edition.facts(), expected.facts());
     let (code, zh, en) = if i32::from(used.first_year) > year {
         (
             "structure.edition_too_new",
@@ -504,10 +504,10 @@ fn period(report: &Report, year: i32, sink: &mut Sink) {
 
 /// The deadline of the edition for the issuer (the latest one when the issuer is unknown).
 fn deadline(report: &Report, year: i32) -> Option<NaiveDate> {
-    let d = report.edition().decl();
+    let d = report.edition().facts();
     let (month, day) = match report.issuer {
-        Some(Issuer::Department) => d.deadline_department,
-        Some(Issuer::PeoplesGovernment) | None => d.deadline_government,
+        Some(Issuer::Department) => d.deadlines.department,
+        Some(Issuer::PeoplesGovernment) | None => d.deadlines.government,
     };
     NaiveDate::from_ymd_opt(year + 1, month, day)
 }

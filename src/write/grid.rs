@@ -46,7 +46,7 @@ impl GridCell {
 }
 
 /// A table laid out as published: rows of cells with spans.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Grid {
     /// Columns in the grid.
     pub width: usize,
@@ -147,10 +147,7 @@ fn applicant_grid<R: Copy, C: Copy>(
     value: impl Fn(R, C, CellKind) -> GridCell,
 ) -> Grid {
     let Some(block) = decl.blocks.first() else {
-        return Grid {
-            width: 0,
-            rows: Vec::new(),
-        };
+        return Grid::default();
     };
     let depth = block.rows.iter().map(|r| r.groups.len()).max().unwrap_or(0);
     let label_cols = depth + 1;
@@ -225,10 +222,7 @@ fn column_group_grid<R: Copy, C: Copy>(
     value: impl Fn(R, C, CellKind) -> GridCell,
 ) -> Grid {
     let Some(block) = decl.blocks.first() else {
-        return Grid {
-            width: 0,
-            rows: Vec::new(),
-        };
+        return Grid::default();
     };
     let n = block.columns.len();
     let mut top = Vec::new();

@@ -55,15 +55,17 @@ const NOT_PROCESSED_6: &[RowSpec] = &[
 
 /// The synthetic edition.
 pub const EDITION: EditionSpec = EditionSpec {
-    name: "Synthetic2090",
-    tag: "2090",
-    title: "政府信息公开工作年度报告格式（测试用合成版）",
-    short_name: "2090年合成格式",
-    english_name: "the synthetic 2090 format",
-    notice: "（合成，测试用）",
-    summary: "A synthetic edition for the crate's tests: the 2021 format plus 行政裁决 and （五）6.其他.",
-    first_year: 2090,
-    deadlines: DEADLINES,
+    facts: EditionFacts {
+        name: "Synthetic2090",
+        tag: "2090",
+        title: "政府信息公开工作年度报告格式（测试用合成版）",
+        short_name: "2090年合成格式",
+        english_name: "the synthetic 2090 format",
+        notice: "（合成，测试用）",
+        summary: "A synthetic edition for the crate's tests: the 2021 format plus 行政裁决 and （五）6.其他.",
+        first_year: 2090,
+        deadlines: DEADLINES,
+    },
     proactive: TableSpec {
         doc: "Section 二 of the synthetic edition: the 2021 blocks, with 行政裁决 in （六）.",
         blocks: &[
@@ -83,19 +85,14 @@ pub const EDITION: EditionSpec = EditionSpec {
     },
     requests: TableSpec {
         doc: "Section 三 of the synthetic edition (182 cells): （五）不予处理 has six rows.",
-        blocks: &[BlockSpec {
-            title: None,
-            stub: None,
-            row_type: APPLICANT_ROW,
-            rows: &[
-                OPENING,
-                DENIED,
-                UNABLE,
-                NOT_PROCESSED_6,
-                OTHER_HANDLING,
-                CLOSING,
-            ],
-        }],
+        blocks: &[applicant_block(&[
+            OPENING,
+            DENIED,
+            UNABLE,
+            NOT_PROCESSED_6,
+            OTHER_HANDLING,
+            CLOSING,
+        ])],
         ..REQUESTS
     },
     review: REVIEW,

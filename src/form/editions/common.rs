@@ -91,6 +91,16 @@ pub const LICENSING: RowSpec = row("Licensing", "licensing", "", "行政许可",
 pub const PENALTY: RowSpec = row("Penalty", "penalty", "", "行政处罚", &[]);
 /// 行政强制 (第二十条第（六）项).
 pub const COERCION: RowSpec = row("Coercion", "coercion", "", "行政强制", &[]);
+/// The 2019 columns 上一年项目数量 and 本年增/减 (an item count and its signed change).
+pub const PREVIOUS_ITEMS: ColumnSpec = col(
+    "PreviousItems",
+    "previous_items",
+    "上一年项目数量",
+    Kind::Count,
+);
+/// 本年增/减.
+pub const CHANGE: ColumnSpec = col("Change", "change", "本年增/减", Kind::Delta);
+
 /// 行政事业性收费 (第二十条第（八）项).
 pub const FEES: RowSpec = row("Fees", "fees", "", "行政事业性收费", &[]);
 
@@ -391,6 +401,16 @@ pub const REQUEST_RELATIONS: &[RelationSpec] = &[
         source: "“总计”列：自然人与法人或其他组织各列之和（表式隐含）",
     },
 ];
+
+/// The one block of section 三: the applicant columns over an edition's runs of rows.
+pub const fn applicant_block(rows: &'static [&'static [RowSpec]]) -> BlockSpec {
+    BlockSpec {
+        title: None,
+        stub: None,
+        row_type: APPLICANT_ROW,
+        rows,
+    }
+}
 
 /// The section 三 table without its rows: an edition sets `blocks` with its row runs.
 pub const REQUESTS: TableSpec = TableSpec {

@@ -117,15 +117,17 @@ pub const OTHER_HANDLING: &[RowSpec] = &[
 
 /// The 2021 format.
 pub const EDITION: EditionSpec = EditionSpec {
-    name: "Format2021",
-    tag: "2021",
-    title: "中华人民共和国政府信息公开工作年度报告格式",
-    short_name: "2021年格式",
-    english_name: "the 2021 format",
-    notice: "国办公开办函〔2021〕30号",
-    summary: "The 2021 format: report years 2021 on. Section 二 has 10 cells, section 三 175.",
-    first_year: 2021,
-    deadlines: DEADLINES,
+    facts: EditionFacts {
+        name: "Format2021",
+        tag: "2021",
+        title: "中华人民共和国政府信息公开工作年度报告格式",
+        short_name: "2021年格式",
+        english_name: "the 2021 format",
+        notice: "国办公开办函〔2021〕30号",
+        summary: "The 2021 format: report years 2021 on. Section 二 has 10 cells, section 三 175.",
+        first_year: 2021,
+        deadlines: DEADLINES,
+    },
     proactive: TableSpec {
         type_name: "Proactive",
         shared: false,
@@ -139,19 +141,14 @@ pub const EDITION: EditionSpec = EditionSpec {
     requests: TableSpec {
         doc: "Section 三、收到和处理政府信息公开申请情况 of the 2021 format (175 cells): \
               （六）其他处理 has three rows.",
-        blocks: &[BlockSpec {
-            title: None,
-            stub: None,
-            row_type: APPLICANT_ROW,
-            rows: &[
-                OPENING,
-                DENIED,
-                UNABLE,
-                NOT_PROCESSED,
-                OTHER_HANDLING,
-                CLOSING,
-            ],
-        }],
+        blocks: &[applicant_block(&[
+            OPENING,
+            DENIED,
+            UNABLE,
+            NOT_PROCESSED,
+            OTHER_HANDLING,
+            CLOSING,
+        ])],
         ..REQUESTS
     },
     review: REVIEW,

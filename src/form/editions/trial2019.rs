@@ -9,28 +9,25 @@ const ITEM_ROW: RowTypeSpec = RowTypeSpec {
     shared: false,
     doc: "第二十条第（五）（六）项: a row of item counts, their change and the decisions made.",
     columns: &[
-        col(
-            "PreviousItems",
-            "previous_items",
-            "上一年项目数量",
-            Kind::Count,
-        ),
-        col("Change", "change", "本年增/减", Kind::Delta),
+        PREVIOUS_ITEMS,
+        CHANGE,
         col("Decisions", "decisions", "处理决定数量", Kind::Count),
     ],
 };
 
 /// The 2019 trial format.
 pub const EDITION: EditionSpec = EditionSpec {
-    name: "Trial2019",
-    tag: "2019",
-    title: "中华人民共和国政府信息公开工作年度报告格式（试行）",
-    short_name: "2019年试行格式",
-    english_name: "the 2019 trial format",
-    notice: "国办公开办函〔2019〕60号",
-    summary: "The 2019 trial format: report years 2019 and 2020. Section 二 has 22 cells, section 三 161.",
-    first_year: 2019,
-    deadlines: DEADLINES,
+    facts: EditionFacts {
+        name: "Trial2019",
+        tag: "2019",
+        title: "中华人民共和国政府信息公开工作年度报告格式（试行）",
+        short_name: "2019年试行格式",
+        english_name: "the 2019 trial format",
+        notice: "国办公开办函〔2019〕60号",
+        summary: "The 2019 trial format: report years 2019 and 2020. Section 二 has 22 cells, section 三 161.",
+        first_year: 2019,
+        deadlines: DEADLINES,
+    },
     proactive: TableSpec {
         type_name: "Proactive",
         shared: false,
@@ -104,15 +101,7 @@ pub const EDITION: EditionSpec = EditionSpec {
                     name: "FeeItemRow",
                     shared: false,
                     doc: "第二十条第（八）项 行政事业性收费: fee item counts (项), not money.",
-                    columns: &[
-                        col(
-                            "PreviousItems",
-                            "previous_items",
-                            "上一年项目数量",
-                            Kind::Count,
-                        ),
-                        col("Change", "change", "本年增/减", Kind::Delta),
-                    ],
+                    columns: &[PREVIOUS_ITEMS, CHANGE],
                 },
                 rows: &[&[FEES]],
             },
@@ -137,25 +126,20 @@ pub const EDITION: EditionSpec = EditionSpec {
     requests: TableSpec {
         doc: "Section 三、收到和处理政府信息公开申请情况 of the 2019 trial format (161 cells): \
               （六）其他处理 is a single row.",
-        blocks: &[BlockSpec {
-            title: None,
-            stub: None,
-            row_type: APPLICANT_ROW,
-            rows: &[
-                OPENING,
-                DENIED,
-                UNABLE,
-                NOT_PROCESSED,
-                &[row(
-                    "OtherHandling",
-                    "other_handling",
-                    "（六）",
-                    "其他处理",
-                    IN_RESULTS,
-                )],
-                CLOSING,
-            ],
-        }],
+        blocks: &[applicant_block(&[
+            OPENING,
+            DENIED,
+            UNABLE,
+            NOT_PROCESSED,
+            &[row(
+                "OtherHandling",
+                "other_handling",
+                "（六）",
+                "其他处理",
+                IN_RESULTS,
+            )],
+            CLOSING,
+        ])],
         ..REQUESTS
     },
     review: REVIEW,
