@@ -863,21 +863,37 @@ impl<'a> Generator<'a> {
         let mut arms = String::new();
         let mut arms_mut = String::new();
         let mut each = String::new();
+        let mut counts = String::new();
         for fr in flat_rows(t) {
             let field = row_path(fr.row).join(".");
+            // By row, then by column: two jump tables rather than one long chain of tests.
+            let _ = writeln!(arms, "            {re}::{} => match column {{", fr.row.id);
+            let _ = writeln!(
+                arms_mut,
+                "            {re}::{} => match column {{",
+                fr.row.id
+            );
             for c in t.blocks[fr.block].row_type.columns {
                 let v = ref_variant(c.kind);
                 let _ = writeln!(
                     arms,
-                    "            ({re}::{}, {ce}::{}) => CellRef::{v}(&self.{field}.{}),",
-                    fr.row.id, c.id, c.key
+                    "                {ce}::{} => CellRef::{v}(&self.{field}.{}),",
+                    c.id, c.key
                 );
                 let _ = writeln!(
                     arms_mut,
-                    "            ({re}::{}, {ce}::{}) => CellMut::{v}(&mut self.{field}.{}),",
-                    fr.row.id, c.id, c.key
+                    "                {ce}::{} => CellMut::{v}(&mut self.{field}.{}),",
+                    c.id, c.key
                 );
                 let _ = writeln!(each, "        f(CellRef::{v}(&self.{field}.{}));", c.key);
+                if v == "Count" {
+                    let _ = writeln!(counts, "        f(Some(&self.{field}.{}));", c.key);
+                } else {
+                    counts.push_str("        f(None);\n");
+                }
+            }
+            for a in [&mut arms, &mut arms_mut] {
+                a.push_str("                #[allow(unreachable_patterns)]\n                _ => return None,\n            },\n");
             }
         }
         format!(
@@ -885,13 +901,13 @@ impl<'a> Generator<'a> {
     type Row = {re};
     type Column = {ce};
     fn cell(&self, row: {re}, column: {ce}) -> Option<CellRef<'_>> {{
-        Some(match (row, column) {{
+        Some(match row {{
 {arms}            #[allow(unreachable_patterns)]
             _ => return None,
         }})
     }}
     fn cell_mut(&mut self, row: {re}, column: {ce}) -> Option<CellMut<'_>> {{
-        Some(match (row, column) {{
+        Some(match row {{
 {arms_mut}            #[allow(unreachable_patterns)]
             _ => return None,
         }})
@@ -899,6 +915,9 @@ impl<'a> Generator<'a> {
     #[inline]
     fn for_each_cell<'a>(&'a self, mut f: impl FnMut(CellRef<'a>)) {{
 {each}    }}
+    #[inline]
+    fn for_each_count<'a>(&'a self, mut f: impl FnMut(Option<&'a crate::cell::Cell<crate::cell::Count>>)) {{
+{counts}    }}
 }}
 
 "

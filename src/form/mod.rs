@@ -332,6 +332,15 @@ impl Form {
         p.chain(r).chain(v)
     }
 
+    /// Whether this edition has a cell (without building its labels).
+    pub fn has(&self, id: CellId) -> bool {
+        match id {
+            CellId::Proactive(r, c) => self.proactive.column(r, c).is_some(),
+            CellId::Requests(r, c) => self.requests.column(r, c).is_some(),
+            CellId::Review(r, c) => self.review.column(r, c).is_some(),
+        }
+    }
+
     /// The labels and pointer of one cell, if this edition has it.
     pub fn cell(&self, id: CellId) -> Option<FormCell> {
         match id {

@@ -202,7 +202,11 @@ fn read_number(chars: &[char], i: usize) -> (usize, u128, String, bool) {
 fn full_value(int: u128, frac: &str, magnitude: Magnitude) -> Option<u64> {
     let factor = u128::from(magnitude.factor());
     let scale = 10u128.checked_pow(u32::try_from(frac.len()).unwrap_or(u32::MAX))?;
-    let f: u128 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let f: u128 = if frac.is_empty() {
+        0
+    } else {
+        frac.parse().ok()?
+    };
     let whole = int.checked_mul(factor)?;
     let part = f.checked_mul(factor)? / scale;
     // A fraction that does not come out whole in units is not a count.

@@ -81,4 +81,12 @@ pub trait TableData {
     /// Every cell, handed to `f` in official order (block by block, row by row, column by
     /// column: the order of [`crate::form::TableDecl::cells`]).
     fn for_each_cell<'a>(&'a self, f: impl FnMut(CellRef<'a>));
+    /// Every cell in the same order, as a count cell, or `None` for a cell of another kind: the
+    /// fast way to read a table of counts for its sums.
+    fn for_each_count<'a>(&'a self, mut f: impl FnMut(Option<&'a Cell<Count>>)) {
+        self.for_each_cell(|c| match c {
+            CellRef::Count(c) => f(Some(c)),
+            _ => f(None),
+        });
+    }
 }

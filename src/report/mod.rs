@@ -33,6 +33,8 @@ pub(crate) use serde_impl::ReportSeed;
 use std::fmt;
 
 use chrono::NaiveDate;
+
+use crate::cell::{Cell, Count};
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, DeserializeOwned, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -235,6 +237,19 @@ fn each_cell_of<'a, T: TableData>(
     }
 }
 
+fn each_count_of<'a, T: TableData>(
+    t: &'a Option<TableState<T>>,
+    f: impl FnMut(Option<&'a Cell<Count>>),
+) -> bool {
+    match t {
+        Some(TableState::Filled(t)) => {
+            t.for_each_count(f);
+            true
+        }
+        _ => false,
+    }
+}
+
 impl<P, Q, V> TablesOf<P, Q, V>
 where
     P: TableData<Row = ProactiveRow, Column = ProactiveColumn> + Default,
@@ -280,6 +295,18 @@ where
             TableId::Review => each_cell_of(&self.review, f),
         }
     }
+
+    fn for_each_count<'a>(
+        &'a self,
+        table: TableId,
+        f: impl FnMut(Option<&'a Cell<Count>>),
+    ) -> bool {
+        match table {
+            TableId::Proactive => each_count_of(&self.proactive, f),
+            TableId::Requests => each_count_of(&self.requests, f),
+            TableId::Review => each_count_of(&self.review, f),
+        }
+    }
 }
 
 impl Tables {
@@ -290,8 +317,11 @@ impl Tables {
 
     /// Where a cell stands; `None` if the edition has no such cell.
     pub fn slot(&self, id: CellId) -> Option<Slot<'_>> {
-        self.form().cell(id)?;
-        each_edition!(self, t => t.slot(id))
+        match each_edition!(self, t => t.slot(id))? {
+            // A filled table answers for its own cells; a missing one or a 无 for the form's.
+            Slot::Cell(c) => Some(Slot::Cell(c)),
+            other => self.form().has(id).then_some(other),
+        }
     }
 
     /// A cell by id, mutably, if the table is filled in and the edition has the cell.
@@ -307,6 +337,16 @@ impl Tables {
     /// Makes a table missing, replaced by `无`, or filled in (empty, if it was not already).
     pub fn set_presence(&mut self, table: TableId, presence: Presence) {
         each_edition!(self, t => t.set_presence(table, presence))
+    }
+
+    /// Hands every cell of a filled-in table to `f` as [`TableData::for_each_count`] does;
+    /// `false` if the table is not filled in.
+    pub fn for_each_count<'a>(
+        &'a self,
+        table: TableId,
+        f: impl FnMut(Option<&'a Cell<Count>>),
+    ) -> bool {
+        each_edition!(self, t => t.for_each_count(table, f))
     }
 
     /// Hands every cell of a filled-in table to `f`, in official order (the order of

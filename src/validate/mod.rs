@@ -242,7 +242,7 @@ impl Rule {
     pub fn applies_to(&self, form: &Form) -> bool {
         match self.needs {
             Needs::Nothing => true,
-            Needs::Cells(ids) => ids.iter().all(|id| form.cell(*id).is_some()),
+            Needs::Cells(ids) => ids.iter().all(|id| form.has(*id)),
             Needs::Relation => {
                 let code = self.code;
                 form.requests.relations.iter().any(|r| r.code() == code)
@@ -260,6 +260,10 @@ pub struct RuleSet([u64; 2]);
 impl RuleSet {
     fn insert(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn intersects(&self, other: &RuleSet) -> bool {
+        self.0.iter().zip(other.0.iter()).any(|(a, b)| a & b != 0)
     }
 
     /// Whether the rule with this code is in the set.
@@ -519,6 +523,26 @@ const CHECKS: &[Check] = &[
     ),
 ];
 
+/// The codes of each check as a rule set (computed once).
+fn check_masks() -> &'static [RuleSet] {
+    static MASKS: std::sync::OnceLock<Vec<RuleSet>> = std::sync::OnceLock::new();
+    MASKS.get_or_init(|| {
+        CHECKS
+            .iter()
+            .map(|(codes, _)| {
+                let mut set = RuleSet::default();
+                for code in *codes {
+                    match RULES.iter().position(|r| r.code == *code) {
+                        Some(i) => set.insert(i),
+                        None => debug_assert!(false, "check code {code} not in the catalogue"),
+                    }
+                }
+                set
+            })
+            .collect()
+    })
+}
+
 /// The rules that apply to a form, computed once per edition.
 fn applicable(form: &Form) -> RuleSet {
     static SETS: std::sync::OnceLock<Vec<RuleSet>> = std::sync::OnceLock::new();
@@ -540,10 +564,10 @@ pub fn validate(report: &Report) -> Validation {
         findings: Vec::new(),
         checked,
     };
-    for (codes, check) in CHECKS {
+    for ((_, check), mask) in CHECKS.iter().zip(check_masks()) {
         // A check gives the findings of several codes; it runs where one of them applies, and
         // the sink asserts (in debug builds) that each finding's code does.
-        if codes.iter().any(|c| checked.contains(c)) {
+        if checked.intersects(mask) {
             check(report, &mut sink);
         }
     }

@@ -55,13 +55,14 @@ fn label(form: &Form, r: PR, c: PC) -> String {
         .unwrap_or_default()
 }
 
-/// The rows of section 二 that have both cells, in official order.
-fn rows_with(form: &Form, a: PC, b: PC) -> Vec<PR> {
-    form.proactive
-        .rows()
-        .map(|r| r.id)
-        .filter(|r| form.proactive.cell(*r, a).is_some() && form.proactive.cell(*r, b).is_some())
-        .collect()
+/// The rows of section 二 that have both columns, in official order.
+fn rows_with(form: &'static Form, a: PC, b: PC) -> impl Iterator<Item = PR> {
+    form.proactive.blocks.iter().flat_map(move |block| {
+        let has = |c: PC| block.columns.iter().any(|x| x.id == c);
+        let rows: &'static [crate::form::RowDecl<PR>] =
+            if has(a) && has(b) { block.rows } else { &[] };
+        rows.iter().map(|r| r.id)
+    })
 }
 
 /// Section 二: item counts (上一年项目数量 + 本年增/减) must not be negative, and a decision
@@ -76,13 +77,17 @@ pub(super) fn item_counts(report: &Report, sink: &mut Sink) {
             continue;
         };
         let cells = || vec![ptr(f, row, PC::PreviousItems), ptr(f, row, PC::Change)];
-        let (prev_l, change_l, name) = (
-            col(f, row, PC::PreviousItems),
-            col(f, row, PC::Change),
-            row_name(f, row),
-        );
+        // The labels are looked up only for a finding.
+        let labels = || {
+            (
+                col(f, row, PC::PreviousItems),
+                col(f, row, PC::Change),
+                row_name(f, row),
+            )
+        };
         let (Cell::Value(prev), Cell::Value(change)) = (prev, change) else {
             if prev.is_blank() || change.is_blank() {
+                let (prev_l, change_l, name) = labels();
                 let key = f.proactive.row(row).map_or("", |r| r.key);
                 sink.push(
                     Draft::new(
@@ -98,6 +103,7 @@ pub(super) fn item_counts(report: &Report, sink: &mut Sink) {
         };
         let current = i128::from(prev) + i128::from(change);
         if current < 0 {
+            let (prev_l, change_l, name) = labels();
             sink.push(
                 Draft::new(
                     "proactive.item_count_negative",
@@ -115,6 +121,7 @@ pub(super) fn item_counts(report: &Report, sink: &mut Sink) {
             continue;
         };
         if change != 0 && prev > 0 && current > 0 && i128::from(decisions) == current {
+            let (prev_l, change_l, name) = labels();
             let dec_l = col(f, row, PC::Decisions);
             let mut cells = cells();
             cells.push(ptr(f, row, PC::Decisions));
@@ -589,19 +596,15 @@ fn tables_declared_none(report: &Report, sink: &mut Sink) {
 /// Section 六: a report with fee-unpaid requests (（六）2.) should explain 信息处理费.
 pub(super) fn fee_not_mentioned(report: &Report, sink: &mut Sink) {
     let form = report.form();
-    let nonzero: Vec<String> = ApplicantColumn::ALL
-        .iter()
-        .filter(|c| {
-            count(
-                report,
-                CellId::Requests(RequestRow::OtherOverdueFeeUnpaid, **c),
-            )
-            .and_then(|c| c.get())
-            .is_some_and(|v| v > 0)
-        })
-        .filter_map(|c| form.requests.pointer(RequestRow::OtherOverdueFeeUnpaid, *c))
-        .collect();
-    if nonzero.is_empty() {
+    let nonzero = |c: &&ApplicantColumn| {
+        count(
+            report,
+            CellId::Requests(RequestRow::OtherOverdueFeeUnpaid, **c),
+        )
+        .and_then(|c| c.get())
+        .is_some_and(|v| v > 0)
+    };
+    if !ApplicantColumn::ALL.iter().any(|c| nonzero(&c)) {
         return;
     }
     let mentions = report
@@ -611,6 +614,11 @@ pub(super) fn fee_not_mentioned(report: &Report, sink: &mut Sink) {
     if mentions {
         return;
     }
+    let nonzero: Vec<String> = ApplicantColumn::ALL
+        .iter()
+        .filter(nonzero)
+        .filter_map(|c| form.requests.pointer(RequestRow::OtherOverdueFeeUnpaid, *c))
+        .collect();
     let row = form
         .requests
         .row(RequestRow::OtherOverdueFeeUnpaid)

@@ -14,8 +14,9 @@ use std::sync::OnceLock;
 
 use super::{Draft, Observed, Sink};
 use crate::cell::Cell;
+use crate::cell::Count;
 use crate::form::{Edition, Relation, TableDecl, TableId};
-use crate::report::{CellRef, Report, Tables};
+use crate::report::{Report, Tables};
 
 /// Checks the relations of every table of the report that is filled in.
 pub(super) fn tables(report: &Report, sink: &mut Sink) {
@@ -31,48 +32,71 @@ pub(super) fn tables(report: &Report, sink: &mut Sink) {
 /// sum from being checked.
 type Val = Option<u64>;
 
-/// The largest table a check keeps on the stack (the form's largest has 182 cells).
-const STACK: usize = 256;
+/// The largest table checked with its values on the stack (the form's largest has 182 cells);
+/// a larger one is checked with them on the heap, up to [`HEAP`] cells.
+const STACK: usize = 192;
+
+/// The most cells a table may have to be checked at all.
+const HEAP: usize = 1 << 16;
 
 /// A table's values in official order: the numbers, and bit sets of the cells that have none
 /// (blank or not applicable) and of those marked not applicable, so that a relation's cells are
-/// tested for blanks a word at a time.
-struct Values<'a> {
-    num: &'a mut [u64],
-    none: &'a mut [u64],
-    not_applicable: &'a mut [u64],
+/// tested for blanks a word at a time: `N` cells at most, in `W` = `N` / 64 words.
+struct Values<const N: usize, const W: usize> {
+    num: [u64; N],
+    none: [u64; W],
+    not_applicable: [u64; W],
     /// The bitwise or of every number put: a bound on the largest.
     any: u64,
+    /// Whether a cell without a value was put.
+    missing: bool,
 }
 
-impl Values<'_> {
+impl<const N: usize, const W: usize> Values<N, W> {
+    fn new() -> Self {
+        Values {
+            num: [0; N],
+            none: [0; W],
+            not_applicable: [0; W],
+            any: 0,
+            missing: false,
+        }
+    }
+
     fn get(&self, i: u16) -> Val {
         let i = usize::from(i);
         (self.none[i / 64] & (1 << (i % 64)) == 0).then(|| self.num[i])
     }
 
-    /// Puts cell `i` (the bit sets start empty).
+    /// Puts cell `i`; a cell beyond `N` is dropped (the caller then checks nothing, see
+    /// [`check`]). A cell without a value is put as 0 and only remembered: [`Values::mark`] sets
+    /// its bits afterwards, for the rare table that has one.
     #[inline(always)]
-    fn put(&mut self, i: usize, cell: CellRef<'_>) {
-        let Some(slot) = self.num.get_mut(i) else {
+    fn put(&mut self, i: usize, cell: Option<&Cell<Count>>) {
+        let (v, missing) = match cell {
+            Some(Cell::Value(v)) => (*v, false),
+            _ => (0, true),
+        };
+        if let Some(slot) = self.num.get_mut(i) {
+            *slot = v;
+        }
+        self.any |= v;
+        self.missing |= missing;
+    }
+
+    /// Sets the bits of cell `i`, which has no value.
+    fn mark(&mut self, i: usize, cell: Option<&Cell<Count>>) {
+        let bit = 1 << (i % 64);
+        let Some(word) = self.none.get_mut(i / 64) else {
             return;
         };
         match cell {
-            CellRef::Count(Cell::Value(v)) => {
-                *slot = *v;
-                self.any |= *v;
+            Some(Cell::Value(_)) => {}
+            Some(Cell::NotApplicable) => {
+                *word |= bit;
+                self.not_applicable[i / 64] |= bit;
             }
-            CellRef::Delta(Cell::Value(v)) if *v >= 0 => {
-                *slot = v.unsigned_abs();
-                self.any |= *slot;
-            }
-            other => {
-                *slot = 0;
-                self.none[i / 64] |= 1 << (i % 64);
-                if other.is_not_applicable() {
-                    self.not_applicable[i / 64] |= 1 << (i % 64);
-                }
-            }
+            Some(Cell::Blank) | None => *word |= bit,
         }
     }
 
@@ -93,6 +117,10 @@ impl Values<'_> {
     /// Whether any cell of `mask` has no value.
     fn any_none(&self, mask: &[u64]) -> bool {
         mask.iter().zip(self.none.iter()).any(|(m, n)| m & n != 0)
+    }
+
+    fn all_present(&self) -> bool {
+        !self.missing
     }
 
     fn is_not_applicable(&self, i: u16) -> bool {
@@ -460,33 +488,33 @@ fn plan(edition: Edition, table: TableId) -> &'static Plan {
 }
 
 /// Checks the relations of one table; `use_dense` allows the grid path (the tests compare the
-/// two).
+/// two). The values are on the stack for the form's tables, on the heap for anything larger.
 fn check(plan: &Plan, tables: &Tables, table: TableId, sink: &mut Sink, use_dense: bool) {
-    let words = plan.cells.div_ceil(64);
-    let (mut num_stack, mut none_stack, mut na_stack) =
-        ([0u64; STACK], [0u64; STACK / 64], [0u64; STACK / 64]);
-    let (mut num_heap, mut none_heap, mut na_heap): (Vec<u64>, Vec<u64>, Vec<u64>);
-    // On the stack for the form's tables, on the heap for anything larger.
-    let mut vals = if plan.cells <= STACK {
-        Values {
-            num: &mut num_stack[..plan.cells],
-            none: &mut none_stack[..words],
-            not_applicable: &mut na_stack[..words],
-            any: 0,
-        }
-    } else {
-        num_heap = vec![0; plan.cells];
-        none_heap = vec![0; words];
-        na_heap = vec![0; words];
-        Values {
-            num: &mut num_heap,
-            none: &mut none_heap,
-            not_applicable: &mut na_heap,
-            any: 0,
-        }
-    };
+    if plan.cells <= STACK {
+        check_in(
+            &mut Values::<STACK, { STACK / 64 }>::new(),
+            plan,
+            tables,
+            table,
+            sink,
+            use_dense,
+        );
+    } else if plan.cells <= HEAP {
+        let mut vals = Box::new(Values::<HEAP, { HEAP / 64 }>::new());
+        check_in(&mut vals, plan, tables, table, sink, use_dense);
+    }
+}
+
+fn check_in<const N: usize, const W: usize>(
+    vals: &mut Values<N, W>,
+    plan: &Plan,
+    tables: &Tables,
+    table: TableId,
+    sink: &mut Sink,
+    use_dense: bool,
+) {
     let mut n = 0;
-    if !tables.for_each_cell(table, |c| {
+    if !tables.for_each_count(table, |c| {
         vals.put(n, c);
         n += 1;
     }) {
@@ -498,21 +526,31 @@ fn check(plan: &Plan, tables: &Tables, table: TableId, sink: &mut Sink, use_dens
         debug_assert_eq!(n, plan.cells, "the model and the declaration disagree");
         return;
     }
-    if vals.none.iter().all(|w| *w == 0) {
-        check_complete(plan, &vals, sink, use_dense);
+    if vals.all_present() {
+        check_complete(plan, vals, sink, use_dense);
     } else {
-        derive_totals(plan, &mut vals, sink);
-        let blocked = check_present(plan, &vals, sink);
-        report_blocked(plan, &vals, blocked, sink);
+        let mut i = 0;
+        tables.for_each_count(table, |c| {
+            vals.mark(i, c);
+            i += 1;
+        });
+        derive_totals(plan, vals, sink);
+        let blocked = check_present(plan, vals, sink);
+        report_blocked(plan, vals, blocked, sink);
     }
 }
 
 /// Every relation of a table with no blank cell, a row at a time where the table is a grid.
-fn check_complete(plan: &Plan, vals: &Values<'_>, sink: &mut Sink, use_dense: bool) {
+fn check_complete<const N: usize, const W: usize>(
+    plan: &Plan,
+    vals: &Values<N, W>,
+    sink: &mut Sink,
+    use_dense: bool,
+) {
     // Below 2^47, a sum of up to 2^16 cells (a table's most) fits in a u64.
     let small = vals.any < 1 << 47 && plan.cells <= 1 << 16;
     if let Some(dense) = plan.dense.as_ref().filter(|_| use_dense && small) {
-        dense.check(vals.num, |k, l, r| {
+        dense.check(&vals.num[..plan.cells], |k, l, r| {
             if let Some(inst) = plan.insts.get(k) {
                 unequal(plan, inst, l, r, sink);
             }
@@ -521,8 +559,8 @@ fn check_complete(plan: &Plan, vals: &Values<'_>, sink: &mut Sink, use_dense: bo
     }
     for inst in &plan.insts {
         let (l, r) = (
-            inst.left_terms.sum(vals.num),
-            inst.right_terms.sum(vals.num),
+            inst.left_terms.sum(&vals.num[..plan.cells]),
+            inst.right_terms.sum(&vals.num[..plan.cells]),
         );
         if l != r {
             unequal(plan, inst, l, r, sink);
@@ -532,13 +570,17 @@ fn check_complete(plan: &Plan, vals: &Values<'_>, sink: &mut Sink, use_dense: bo
 
 /// A blank total whose parts are all present is derived, not read as zero, so that the other
 /// relations it takes part in can still be checked.
-fn derive_totals(plan: &Plan, vals: &mut Values<'_>, sink: &mut Sink) {
+fn derive_totals<const N: usize, const W: usize>(
+    plan: &Plan,
+    vals: &mut Values<N, W>,
+    sink: &mut Sink,
+) {
     for inst in &plan.insts {
         let [t] = inst.left[..] else { continue };
         if vals.get(t).is_some() || vals.any_none(&inst.right_mask) {
             continue;
         }
-        let s = inst.right_terms.sum(vals.num);
+        let s = inst.right_terms.sum(&vals.num[..plan.cells]);
         // A derived total beyond u64 stays blank (and its sums unchecked).
         vals.set(usize::from(t), u64::try_from(s).ok());
         let ptr = pointer(plan, t);
@@ -560,7 +602,11 @@ fn derive_totals(plan: &Plan, vals: &mut Values<'_>, sink: &mut Sink) {
 
 /// Checks every relation whose cells all have values; returns the blank cells that kept the
 /// others from being checked, each with the codes it blocked.
-fn check_present(plan: &Plan, vals: &Values<'_>, sink: &mut Sink) -> Vec<(u16, Vec<&'static str>)> {
+fn check_present<const N: usize, const W: usize>(
+    plan: &Plan,
+    vals: &Values<N, W>,
+    sink: &mut Sink,
+) -> Vec<(u16, Vec<&'static str>)> {
     let mut blocked: Vec<(u16, Vec<&'static str>)> = Vec::new();
     for inst in &plan.insts {
         if vals.any_none(&inst.mask) {
@@ -577,8 +623,8 @@ fn check_present(plan: &Plan, vals: &Values<'_>, sink: &mut Sink) -> Vec<(u16, V
             continue;
         }
         let (l, r) = (
-            inst.left_terms.sum(vals.num),
-            inst.right_terms.sum(vals.num),
+            inst.left_terms.sum(&vals.num[..plan.cells]),
+            inst.right_terms.sum(&vals.num[..plan.cells]),
         );
         if l != r {
             unequal(plan, inst, l, r, sink);
@@ -589,9 +635,9 @@ fn check_present(plan: &Plan, vals: &Values<'_>, sink: &mut Sink) -> Vec<(u16, V
 }
 
 /// One info per blank cell, in official order, not one per rule it blocked.
-fn report_blocked(
+fn report_blocked<const N: usize, const W: usize>(
     plan: &Plan,
-    vals: &Values<'_>,
+    vals: &Values<N, W>,
     blocked: Vec<(u16, Vec<&'static str>)>,
     sink: &mut Sink,
 ) {
@@ -668,7 +714,7 @@ fn unequal(plan: &Plan, inst: &PlanInst, l: u128, r: u128, sink: &mut Sink) {
 mod tests {
     use super::*;
     use crate::CellId;
-    use crate::report::{CellMut, Presence};
+    use crate::report::{CellMut, CellRef, Presence};
 
     fn set(tables: &mut Tables, id: CellId, v: u64) {
         if let Some(CellMut::Count(cell)) = tables.cell_mut(id) {
