@@ -957,7 +957,7 @@ impl<'a> Generator<'a> {
     }
 }
 
-const DERIVES: &str = "    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]\n    #[serde(deny_unknown_fields)]\n";
+const DERIVES: &str = "    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]\n    #[cfg_attr(feature = \"schema\", derive(schemars::JsonSchema))]\n    #[serde(deny_unknown_fields)]\n";
 
 fn doc_inner(o: &mut String, text: &str) {
     for line in text.lines() {

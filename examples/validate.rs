@@ -185,12 +185,13 @@ impl<W: Write> Out<W> {
 }
 
 fn check(report: &Report, prior: Option<&Report>) -> Validation {
-    let mut v = validate::validate(report);
-    if let Some(p) = prior {
-        v.findings
-            .extend(validate::validate_pair(p, report).findings);
+    match prior {
+        Some(prior) => validate::validate_pair(validate::Pair {
+            prior,
+            current: report,
+        }),
+        None => validate::validate(report),
     }
-    v
 }
 
 fn run(o: &Options) -> std::io::Result<ExitCode> {

@@ -9,6 +9,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -89,6 +90,7 @@ pub trait CellScalar: Sized + sealed::Sealed {
         )))
     }
     /// JSON Schema of the value itself.
+    #[cfg(feature = "schema")]
     fn value_schema(generator: &mut SchemaGenerator) -> Schema;
 }
 
@@ -107,6 +109,7 @@ impl CellScalar for u64 {
     fn from_i64(v: i64) -> Result<Self, String> {
         Err(format!("a count cannot be negative, found {v}"))
     }
+    #[cfg(feature = "schema")]
     fn value_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "integer", "minimum": 0, "maximum": u64::MAX })
     }
@@ -121,6 +124,7 @@ impl CellScalar for i64 {
     fn from_i64(v: i64) -> Result<Self, String> {
         Ok(v)
     }
+    #[cfg(feature = "schema")]
     fn value_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({ "type": "integer", "minimum": i64::MIN, "maximum": i64::MAX })
     }
@@ -139,6 +143,7 @@ impl CellScalar for Money {
     fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error> {
         Money::deserialize(de::value::MapAccessDeserializer::new(map))
     }
+    #[cfg(feature = "schema")]
     fn value_schema(generator: &mut SchemaGenerator) -> Schema {
         generator.subschema_for::<Money>()
     }
@@ -215,6 +220,7 @@ impl<'de, T: CellScalar> Deserialize<'de> for Cell<T> {
     }
 }
 
+#[cfg(feature = "schema")]
 impl<T: CellScalar> JsonSchema for Cell<T> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         // Inlined: each cell carries its own title from the form.
@@ -346,6 +352,7 @@ impl<'de> Deserialize<'de> for Amount {
     }
 }
 
+#[cfg(feature = "schema")]
 impl JsonSchema for Amount {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Amount".into()
@@ -360,7 +367,8 @@ impl JsonSchema for Amount {
 }
 
 /// The unit of a money amount.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub enum MoneyUnit {
     /// 元 (yuan).
     #[serde(rename = "元")]
@@ -389,7 +397,8 @@ impl MoneyUnit {
 }
 
 /// A money amount with the unit the report gave it, if it gave one (`2626294.00元`, `18.8710`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Money {
     /// The amount as written, scale kept.
@@ -431,7 +440,8 @@ impl fmt::Display for Money {
 // ---------------------------------------------------------------------------------------------
 
 /// How exact a stated quantity is, by the word the report used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Approx {
     /// An exact figure (`2125条`).
@@ -477,7 +487,8 @@ impl Approx {
 }
 
 /// The magnitude word a quantity was written with (`6万`, `1.2亿`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Magnitude {
     /// Written as a plain number.
@@ -521,7 +532,8 @@ fn is_exact(a: &Approx) -> bool {
 ///
 /// `value` is the full count (`6万余条` has value 60 000); `magnitude` and `approx` keep how it was
 /// said, so that it can be written back the same way.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Quantity {
     /// The figure, in units (not in 万).
@@ -592,7 +604,8 @@ impl fmt::Display for Quantity {
 
 /// A figure stated in prose: a label, a quantity, and, for a breakdown, its named parts
 /// (`本部门网站公布信息2125条，其中机构职能18条、通知公告142条…`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// What is counted, in the report's words (`本部门网站公布信息`).

@@ -6,12 +6,21 @@
 //! replaced by 无) or `missing` (the report lacks the section); `value` is the number as text
 //! (exact, scale kept for amounts), empty unless `state` is `value`.
 //!
+//! Write to any [`std::io::Write`], a report at a time: [`CsvWriter`] (RFC 4180 quoting through
+//! the `csv` crate, optionally with the UTF-8 byte order mark Excel needs to open Chinese text
+//! as UTF-8) and [`JsonLinesWriter`] (one JSON object a cell, a line each).
+//!
 //! ```
 //! let report = zfxxgk::json::from_str(r#"{"edition":"2021","agency":"某局","year":2022}"#).unwrap();
-//! let csv = zfxxgk::export::to_csv(&[report]);
-//! assert_eq!(csv.lines().count(), 1 + 10 + 175 + 15);
-//! assert!(csv.lines().nth(1).unwrap().starts_with("2021,某局,2022,proactive,第二十条第（一）项,rules,规章,issued,本年制发件数,missing,,"));
+//! let mut csv = zfxxgk::export::CsvWriter::new(Vec::new());
+//! csv.write_report(&report)?;
+//! let text = String::from_utf8(csv.finish()?).unwrap();
+//! assert_eq!(text.lines().count(), 1 + 10 + 175 + 15);
+//! assert!(text.lines().nth(1).unwrap().starts_with("2021,某局,2022,proactive,第二十条第（一）项,rules,规章,issued,本年制发件数,missing,,"));
+//! # Ok::<(), std::io::Error>(())
 //! ```
+
+use std::io::{self, Write};
 
 use serde::Serialize;
 
@@ -72,104 +81,119 @@ fn state_of<T>(c: &Cell<T>) -> &'static str {
 }
 
 /// Every cell of a report as tidy rows, in official order.
-pub fn tidy(report: &Report) -> Vec<TidyCell> {
+pub fn tidy(report: &Report) -> impl Iterator<Item = TidyCell> + '_ {
     let edition = report.edition().tag();
-    report
-        .cells()
-        .map(|(fc, slot)| {
-            let (state, value, unit) = match slot {
-                Slot::Missing => ("missing", String::new(), ""),
-                Slot::DeclaredNone => ("declared_none", String::new(), ""),
-                Slot::Cell(c) => match c {
-                    CellRef::Count(x) => (
-                        state_of(x),
-                        x.get().map(|v| v.to_string()).unwrap_or_default(),
-                        "",
-                    ),
-                    CellRef::Delta(x) => (
-                        state_of(x),
-                        x.get().map(|v| v.to_string()).unwrap_or_default(),
-                        "",
-                    ),
-                    CellRef::Money(x) => (
-                        state_of(x),
-                        x.value().map(|m| m.amount.to_string()).unwrap_or_default(),
-                        x.value().and_then(|m| m.unit).map_or("", |u| u.label()),
-                    ),
-                },
-            };
-            TidyCell {
-                edition,
-                agency: report.agency().to_owned(),
-                year: report.year,
-                table: fc.table,
-                block: fc.block_title.unwrap_or(""),
-                row: fc.row_key,
-                row_label: fc.row_label,
-                column: fc.column_key,
-                column_label: fc.column_label,
-                state,
-                value,
-                unit,
-            }
-        })
-        .collect()
-}
-
-fn csv_field(out: &mut String, field: &str) {
-    if field.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&field.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(field);
-    }
-}
-
-/// All cells of the reports as CSV (RFC 4180 quoting, `\n` line ends), with a header line.
-pub fn to_csv(reports: &[Report]) -> String {
-    let mut out = COLUMNS.join(",");
-    out.push('\n');
-    for r in reports {
-        for c in tidy(r) {
-            let year = c.year.map(|y| y.to_string()).unwrap_or_default();
-            let fields: [&str; 12] = [
-                c.edition,
-                &c.agency,
-                &year,
-                c.table,
-                c.block,
-                c.row,
-                &c.row_label,
-                c.column,
-                c.column_label,
-                c.state,
-                &c.value,
-                c.unit,
-            ];
-            for (i, f) in fields.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                csv_field(&mut out, f);
-            }
-            out.push('\n');
+    report.cells().map(move |(fc, slot)| {
+        let (state, value, unit) = match slot {
+            Slot::Missing => ("missing", String::new(), ""),
+            Slot::DeclaredNone => ("declared_none", String::new(), ""),
+            Slot::Cell(c) => match c {
+                CellRef::Count(x) => (
+                    state_of(x),
+                    x.get().map(|v| v.to_string()).unwrap_or_default(),
+                    "",
+                ),
+                CellRef::Delta(x) => (
+                    state_of(x),
+                    x.get().map(|v| v.to_string()).unwrap_or_default(),
+                    "",
+                ),
+                CellRef::Money(x) => (
+                    state_of(x),
+                    x.value().map(|m| m.amount.to_string()).unwrap_or_default(),
+                    x.value().and_then(|m| m.unit).map_or("", |u| u.label()),
+                ),
+            },
+        };
+        TidyCell {
+            edition,
+            agency: report.agency().to_owned(),
+            year: report.year,
+            table: fc.table,
+            block: fc.block_title.unwrap_or(""),
+            row: fc.row_key,
+            row_label: fc.row_label,
+            column: fc.column_key,
+            column_label: fc.column_label,
+            state,
+            value,
+            unit,
         }
-    }
-    out
+    })
 }
 
-/// All cells of the reports as JSON lines: one object a cell, keys as in [`COLUMNS`].
-pub fn to_json_lines(reports: &[Report]) -> String {
-    let mut out = String::new();
-    for r in reports {
-        for c in tidy(r) {
-            out.push_str(
-                &serde_json::to_string(&c)
-                    .unwrap_or_else(|e| unreachable!("tidy cell serialization failed: {e}")),
-            );
-            out.push('\n');
+/// The UTF-8 byte order mark.
+pub const BOM: &[u8] = b"\xef\xbb\xbf";
+
+/// Writes the tidy cells of reports as CSV to any writer: a header line, then a row a cell, `\n`
+/// line ends, fields quoted where RFC 4180 needs it.
+#[derive(Debug)]
+pub struct CsvWriter<W: Write> {
+    csv: csv::Writer<W>,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// A writer; the header line goes first.
+    pub fn new(w: W) -> Self {
+        CsvWriter {
+            csv: csv::WriterBuilder::new()
+                .terminator(csv::Terminator::Any(b'\n'))
+                .has_headers(false)
+                .from_writer(w),
         }
+        .with_header()
     }
-    out
+
+    /// The same, after a UTF-8 byte order mark: what Excel needs to read Chinese CSV as UTF-8.
+    pub fn with_bom(mut w: W) -> io::Result<Self> {
+        w.write_all(BOM)?;
+        Ok(CsvWriter::new(w))
+    }
+
+    fn with_header(mut self) -> Self {
+        // Written to the csv crate's buffer; an I/O error surfaces at the next write or flush.
+        let _ = self.csv.write_record(COLUMNS);
+        self
+    }
+
+    /// Writes every cell of one report.
+    pub fn write_report(&mut self, report: &Report) -> io::Result<()> {
+        for c in tidy(report) {
+            self.csv.serialize(&c)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and hands back the writer.
+    pub fn finish(self) -> io::Result<W> {
+        self.csv.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// Writes the tidy cells of reports as JSON lines: one object a cell, keys as in [`COLUMNS`].
+#[derive(Debug)]
+pub struct JsonLinesWriter<W: Write> {
+    w: W,
+}
+
+impl<W: Write> JsonLinesWriter<W> {
+    /// A writer.
+    pub fn new(w: W) -> Self {
+        JsonLinesWriter { w }
+    }
+
+    /// Writes every cell of one report, a line each.
+    pub fn write_report(&mut self, report: &Report) -> io::Result<()> {
+        for c in tidy(report) {
+            serde_json::to_writer(&mut self.w, &c)?;
+            self.w.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+
+    /// Flushes and hands back the writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.w.flush()?;
+        Ok(self.w)
+    }
 }

@@ -10,7 +10,7 @@ use zfxxgk::form::{
     ReviewColumn as VC, ReviewRow as VR, TableId,
 };
 use zfxxgk::report::{CellMut, Period, Presence};
-use zfxxgk::validate::{self, RULES, Validation};
+use zfxxgk::validate::{self, Pair, RULES, Validation};
 use zfxxgk::{Cell, CellId, Edition, Report};
 
 /// The rules and the editions (by tag) each must run on, written by hand from the form: a rule
@@ -325,10 +325,20 @@ fn every_rule_runs_exactly_on_the_editions_whose_cells_it_has() {
         for &e in Edition::ALL {
             let should = on.contains(&e.tag());
             let (ran, hit) = if rule.cross_year {
-                let v = validate::validate_pair(&Report::new(e), &Report::new(e));
+                let v = validate::validate_pair(Pair {
+                    prior: &Report::new(e),
+                    current: &Report::new(e),
+                });
                 let ran = v.checked.contains(code);
-                let hit = pair_trigger(code, e)
-                    .map(|(p, c)| fires(&validate::validate_pair(&p, &c), code));
+                let hit = pair_trigger(code, e).map(|(p, c)| {
+                    fires(
+                        &validate::validate_pair(Pair {
+                            prior: &p,
+                            current: &c,
+                        }),
+                        code,
+                    )
+                });
                 (ran, hit)
             } else {
                 let ran = validate::validate(&Report::new(e)).checked.contains(code);
@@ -459,6 +469,8 @@ fn every_writer_writes_the_synthetic_edition_and_the_readers_read_it_back() {
     let md = zfxxgk::write::to_markdown(&r);
     assert!(md.contains("| 行政裁决 | 3 |"), "{md}");
     assert!(md.contains("（五）不予处理 › 6.其他"));
-    let csv = zfxxgk::export::to_csv(&[r]);
+    let mut w = zfxxgk::export::CsvWriter::new(Vec::new());
+    w.write_report(&r).unwrap();
+    let csv = String::from_utf8(w.finish().unwrap()).unwrap();
     assert!(csv.contains(",not_processed/other,6.其他,natural_person,自然人,value,2,"));
 }

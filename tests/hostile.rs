@@ -177,7 +177,7 @@ fn cases() -> Vec<(&'static str, Check)> {
         ("validate: pair of reports at the end of the year range", Box::new(|| {
             let mut a = common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json"));
             a.year = Some(u16::MAX);
-            let v = validate::validate_pair(&a, &a);
+            let v = validate::validate_pair(zfxxgk::validate::Pair { prior: &a, current: &a });
             ok(v.with_code("pair.not_consecutive").count() == 1, "not consecutive")
         })),
         // ---------------------------------------------------------------- text

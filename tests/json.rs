@@ -331,3 +331,101 @@ fn blank_and_not_applicable_survive_json() {
     assert!(text.contains("\"issued\": \"/\""));
     assert_eq!(json::from_str(&text).unwrap(), report);
 }
+
+#[test]
+fn a_report_reads_from_a_value_whose_keys_are_sorted() {
+    for path in common::valid_fixtures() {
+        let report = common::load(&path);
+        // A `serde_json::Value` keeps its keys sorted (as a database's JSON column gives them
+        // back): "agency" comes before "edition".
+        let value: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let keys: Vec<&String> = value.as_object().unwrap().keys().collect();
+        assert!(keys.windows(2).all(|w| w[0] <= w[1]), "{keys:?}");
+        let back: zfxxgk::Report = serde_json::from_value(value).unwrap();
+        assert_eq!(back, report, "{}", path.display());
+    }
+}
+
+#[test]
+fn a_report_reads_with_its_tables_before_the_edition_from_any_source() {
+    let path = common::fixtures().join("2021/valid/sample-city-government-2022.json");
+    let report = common::load(&path);
+    let value: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    // Rebuild the object with the tables first and the edition last.
+    let obj = value.as_object().unwrap();
+    let mut text = String::from("{");
+    for (i, k) in [
+        "review",
+        "requests",
+        "proactive",
+        "agency",
+        "title",
+        "year",
+        "issuer",
+        "period",
+        "published",
+        "preamble",
+        "overview",
+        "problems",
+        "other_matters",
+        "edition",
+    ]
+    .iter()
+    .enumerate()
+    {
+        if i > 0 {
+            text.push(',');
+        }
+        text.push_str(&format!("{:?}:{}", k, obj[*k]));
+    }
+    text.push('}');
+    let generic: zfxxgk::Report = serde_json::from_str(&text).unwrap();
+    assert_eq!(generic, report);
+    assert_eq!(json::from_str(&text).unwrap(), report);
+    // Without an edition: a plain error, no internal marker.
+    let err = serde_json::from_str::<zfxxgk::Report>(r#"{"agency": "某局", "review": "无"}"#)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("missing field `edition` at line 1"),
+        "{err}"
+    );
+    // A bad cell in a table read before the edition names the table.
+    let bad = text.replace("\"upheld\":", "\"upheld\":-");
+    let err = serde_json::from_str::<zfxxgk::Report>(&bad)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("review") && err.contains("negative"), "{err}");
+    // From bytes the error still has its line and column.
+    let err = json::from_str(&bad).unwrap_err();
+    assert!(err.pointer.starts_with("/review/"), "{err}");
+}
+
+#[test]
+fn a_validation_round_trips_through_json() {
+    for dir in ["2019/invalid", "2021/invalid"] {
+        for e in std::fs::read_dir(common::fixtures().join(dir)).unwrap() {
+            let p = e.unwrap().path();
+            if p.to_str().unwrap().ends_with(".findings.json") {
+                continue;
+            }
+            let v = zfxxgk::validate::validate(&common::load(&p));
+            assert!(!v.findings.is_empty());
+            let text = serde_json::to_string(&v).unwrap();
+            let back: zfxxgk::validate::Validation = serde_json::from_str(&text).unwrap();
+            assert_eq!(back, v, "{}", p.display());
+        }
+    }
+}
+
+#[test]
+fn a_json_error_serializes_with_its_place() {
+    let err = json::from_str(r#"{"edition": "2021", "year": -1}"#).unwrap_err();
+    let v = serde_json::to_value(&err).unwrap();
+    assert_eq!(v["kind"], "data");
+    assert_eq!(v["pointer"], "/year");
+    assert_eq!(v["line"], 1);
+    let back: zfxxgk::JsonError = serde_json::from_value(v).unwrap();
+    assert_eq!(back, err);
+}

@@ -145,7 +145,7 @@ fn tidy_export_has_one_row_a_cell() {
         seed(),
         common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json")),
     ];
-    let csv = zfxxgk::export::to_csv(&reports);
+    let csv = csv_of(&reports);
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(lines[0], zfxxgk::export::COLUMNS.join(","));
     assert_eq!(lines.len(), 1 + (22 + 161 + 15) + (10 + 175 + 15));
@@ -155,7 +155,11 @@ fn tidy_export_has_one_row_a_cell() {
     assert!(lines.contains(
         &"2019,秀洲区教育体育局,2020,requests,,denied/state_secret,1.属于国家秘密,natural_person,自然人,declared_none,,"
     ));
-    let jl = zfxxgk::export::to_json_lines(&reports);
+    let mut w = zfxxgk::export::JsonLinesWriter::new(Vec::new());
+    for r in &reports {
+        w.write_report(r).unwrap();
+    }
+    let jl = String::from_utf8(w.finish().unwrap()).unwrap();
     assert_eq!(jl.lines().count(), lines.len() - 1);
     let first: serde_json::Value = serde_json::from_str(jl.lines().next().unwrap()).unwrap();
     assert_eq!(first["row_label"], "规章");
@@ -167,11 +171,52 @@ fn tidy_export_has_one_row_a_cell() {
 fn csv_quotes_fields_that_need_it() {
     let mut report = seed();
     report.agency = Some("某局,\"试点\"".into());
-    let csv = zfxxgk::export::to_csv(&[report]);
+    let csv = csv_of(&[report]);
     assert!(
         csv.lines()
             .nth(1)
             .unwrap()
             .starts_with("2019,\"某局,\"\"试点\"\"\",2020,")
     );
+}
+
+fn csv_of(reports: &[Report]) -> String {
+    let mut w = zfxxgk::export::CsvWriter::new(Vec::new());
+    for r in reports {
+        w.write_report(r).unwrap();
+    }
+    String::from_utf8(w.finish().unwrap()).unwrap()
+}
+
+#[test]
+fn csv_can_start_with_a_byte_order_mark_for_excel() {
+    let mut w = zfxxgk::export::CsvWriter::with_bom(Vec::new()).unwrap();
+    w.write_report(&seed()).unwrap();
+    let bytes = w.finish().unwrap();
+    assert!(bytes.starts_with(b"\xef\xbb\xbfedition,agency,year,"));
+    // One report at a time: the header is written once.
+    let text = String::from_utf8(bytes).unwrap();
+    assert_eq!(text.matches("edition,agency,year").count(), 1);
+    assert_eq!(text.lines().count(), 1 + 22 + 161 + 15);
+}
+
+/// An I/O error reaches the caller.
+#[test]
+fn csv_reports_a_failing_writer() {
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk full"))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut w = zfxxgk::export::CsvWriter::new(Full);
+    let mut result = Ok(());
+    for _ in 0..100 {
+        result = result.and(w.write_report(&seed()));
+    }
+    let result = result.and(w.finish().map(|_| ()));
+    assert!(result.unwrap_err().to_string().contains("disk full"));
 }

@@ -128,8 +128,8 @@ proptest! {
         let a = validate::validate(&r);
         let b = validate::validate(&r);
         prop_assert_eq!(&a, &b);
-        let pa = validate::validate_pair(&r, &r);
-        prop_assert_eq!(pa, validate::validate_pair(&r, &r));
+        let pa = validate::validate_pair(zfxxgk::validate::Pair { prior: &r, current: &r });
+        prop_assert_eq!(pa, validate::validate_pair(zfxxgk::validate::Pair { prior: &r, current: &r }));
     }
 }
 

@@ -11,7 +11,15 @@ use zfxxgk::validate::{self, RULES, Severity, Validation};
 use zfxxgk::{Cell, CellId, Edition, Report};
 
 fn snapshot(path: &Path, v: &Validation) {
-    let mut text = serde_json::to_string_pretty(v).unwrap();
+    // The findings only: which rules ran is the editions test's business.
+    #[derive(serde::Serialize)]
+    struct Findings<'a> {
+        findings: &'a [validate::Finding],
+    }
+    let findings = Findings {
+        findings: &v.findings,
+    };
+    let mut text = serde_json::to_string_pretty(&findings).unwrap();
     text.push('\n');
     if std::env::var_os("ZFXXGK_BLESS").is_some() {
         std::fs::write(path, &text).unwrap();
@@ -73,7 +81,7 @@ fn the_seed_gives_only_the_warnings_for_its_tables_replaced_by_none() {
     let codes: Vec<(&str, &str)> = v
         .findings
         .iter()
-        .map(|f| (f.code, f.pointer.as_str()))
+        .map(|f| (f.code.as_ref(), f.pointer.as_str()))
         .collect();
     assert_eq!(
         codes,
@@ -116,7 +124,10 @@ fn every_pair_fixture_gives_its_finding_and_matches_its_snapshot() {
             "{}",
             dir.display()
         );
-        let v = validate::validate_pair(&prior, &current);
+        let v = validate::validate_pair(validate::Pair {
+            prior: &prior,
+            current: &current,
+        });
         if code == "baseline" {
             assert!(v.is_clean(), "baseline pair: {:#?}", v.findings);
             continue;

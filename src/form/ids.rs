@@ -3,7 +3,6 @@
 
 use std::fmt;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{
@@ -104,7 +103,8 @@ impl<'de> Deserialize<'de> for Edition {
     }
 }
 
-impl JsonSchema for Edition {
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Edition {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Edition".into()
     }

@@ -26,7 +26,9 @@ use crate::report::{Report, ReportSeed};
 mod fast;
 
 /// What kind of problem a JSON input has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum JsonErrorKind {
     /// Not valid JSON (a stray character, a bad escape, invalid UTF-8, nesting too deep).
     Syntax,
@@ -37,8 +39,10 @@ pub enum JsonErrorKind {
     Data,
 }
 
-/// Why a JSON input could not be read as a report, and where.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a JSON input could not be read as a report, and where. Serializes as
+/// `{"kind": "data", "pointer": "/year", "line": 1, "column": 46, "message": "…"}`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[non_exhaustive]
 pub struct JsonError {
     /// What kind of problem.
     pub kind: JsonErrorKind,

@@ -19,6 +19,7 @@
 //! ```
 
 mod doc;
+#[cfg(feature = "html")]
 mod html;
 mod narrative;
 mod norm;
@@ -28,6 +29,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+#[cfg(feature = "html")]
 pub use html::{MAX_NESTING, read_html};
 pub use norm::key as label_key;
 
@@ -37,6 +39,7 @@ use crate::report::{Overview, Period, Presence, Problems, Report};
 /// Where something was read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Location {
     /// A line of a text file (1-based), and the character column where the item starts.
     Line {
@@ -76,6 +79,7 @@ impl fmt::Display for Location {
 /// What a log entry says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum EntryKind {
     /// A value was taken into the report.
     Read,
@@ -91,6 +95,7 @@ pub enum EntryKind {
 
 /// One line of the read log.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[non_exhaustive]
 pub struct LogEntry {
     /// What kind of entry.
     pub kind: EntryKind,
@@ -196,6 +201,7 @@ pub fn read_text_bytes(bytes: &[u8]) -> Reading {
 }
 
 /// Read a report from the bytes of an HTML page, as [`read_text_bytes`] does for text.
+#[cfg(feature = "html")]
 pub fn read_html_bytes(bytes: &[u8]) -> Reading {
     let (text, mut entries) = decode(bytes, false);
     let mut reading = read_html(&text);

@@ -35,6 +35,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 use crate::cell::{Cell, Count};
+#[cfg(feature = "schema")]
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::de::{self, DeserializeOwned, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -114,6 +115,7 @@ impl<'de, T: DeserializeOwned> Deserialize<'de> for TableState<T> {
     }
 }
 
+#[cfg(feature = "schema")]
 impl<T: JsonSchema> JsonSchema for TableState<T> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         format!("TableState_{}", T::schema_name()).into()
@@ -133,7 +135,8 @@ impl<T: JsonSchema> JsonSchema for TableState<T> {
 }
 
 /// Who issued the report; the deadline depends on it (条例第四十九条).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Issuer {
     /// A people's government (人民政府) reporting for itself (本级): publish by 3月31日.
@@ -143,7 +146,8 @@ pub enum Issuer {
 }
 
 /// The statistics period (统计期限) the report states.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First day.

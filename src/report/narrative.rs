@@ -1,12 +1,12 @@
 //! The narrative sections: 一、总体情况 (with the figures it states in prose), 五 and 六.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::cell::Figure;
 
 /// Section 一、总体情况: the five parts as text, and the figures the text states.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Overview {
     /// Text that belongs to none of the five parts: an introduction, or the whole section when
@@ -35,7 +35,8 @@ pub struct Overview {
 
 /// Section 五、存在的主要问题及改进情况. The split into problems, improvements and measures is
 /// common practice, not mandated; a report that does not split it has only `summary`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Problems {
     /// Text that belongs to none of the parts, or the whole section when it is not split.

@@ -282,6 +282,7 @@ impl<'de> Deserialize<'de> for Report {
 // The JSON shape of a report of one edition, for its JSON Schema: the keys `FIELDS` lists, in
 // that order, with the edition's table types (see `schema.rs`). Its doc comment is the schema's
 // description.
+#[cfg(feature = "schema")]
 /// A 政府信息公开工作年度报告 of one edition.
 ///
 /// A section that the source did not contain (a truncated page) is absent; a table that the
@@ -334,12 +335,14 @@ struct Shape<P, Q, V> {
     other_matters: Option<String>,
 }
 
+#[cfg(feature = "schema")]
 impl<P: schemars::JsonSchema, Q: schemars::JsonSchema, V: schemars::JsonSchema> TablesOf<P, Q, V> {
     fn schema(&self, generator: schemars::SchemaGenerator) -> schemars::Schema {
         generator.into_root_schema_for::<Shape<P, Q, V>>()
     }
 }
 
+#[cfg(feature = "schema")]
 impl Tables {
     /// The JSON Schema of a report with these tables' edition, untitled.
     pub(crate) fn report_schema(&self, generator: schemars::SchemaGenerator) -> schemars::Schema {

@@ -29,15 +29,17 @@ mod sums;
 
 use std::fmt;
 
-use serde::Serialize;
+use std::borrow::Cow;
 
-pub use pair::validate_pair;
+use serde::{Deserialize, Serialize};
+
+pub use pair::{Pair, validate_pair};
 
 use crate::form::{CellId, Form};
 use crate::report::Report;
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Severity {
@@ -84,14 +86,61 @@ pub enum Observed {
     /// The range a sum of approximate quantities can take; an absent end is open.
     Range {
         /// Smallest possible value.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         min: Option<u128>,
         /// Largest possible value.
-        #[serde(skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         max: Option<u128>,
     },
     /// Text: an exact amount, a date, an edition, a name.
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Observed {
+    /// A number is an integer, an object with `min` and/or `max` a range, a string text.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Observed;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("an integer, a range {\"min\", \"max\"} or a text")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Observed, E> {
+                Ok(Observed::Integer(i128::from(v)))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Observed, E> {
+                Ok(Observed::Integer(i128::from(v)))
+            }
+            fn visit_u128<E: serde::de::Error>(self, v: u128) -> Result<Observed, E> {
+                i128::try_from(v)
+                    .map(Observed::Integer)
+                    .map_err(|_| E::custom("integer out of range"))
+            }
+            fn visit_i128<E: serde::de::Error>(self, v: i128) -> Result<Observed, E> {
+                Ok(Observed::Integer(v))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Observed, E> {
+                Ok(Observed::Text(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Observed, A::Error> {
+                let (mut min, mut max) = (None, None);
+                while let Some(k) = map.next_key::<Cow<'de, str>>()? {
+                    match k.as_ref() {
+                        "min" => min = map.next_value()?,
+                        "max" => max = map.next_value()?,
+                        other => {
+                            return Err(serde::de::Error::unknown_field(other, &["min", "max"]));
+                        }
+                    }
+                }
+                Ok(Observed::Range { min, max })
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 impl fmt::Display for Observed {
@@ -115,29 +164,33 @@ impl fmt::Display for Observed {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+///
+/// Written and read back with serde: the JSON `examples/validate --format json` prints can be
+/// reloaded (`serde_json::from_str::<Validation>`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Finding {
-    /// Stable rule code (see [`RULES`] and `docs/RULES.md`).
-    pub code: &'static str,
+    /// Stable rule code (see [`RULES`] and `docs/RULES.md`); a code this version does not know
+    /// (from a newer one) reads as it is.
+    pub code: Cow<'static, str>,
     /// How serious it is.
     pub severity: Severity,
     /// RFC 6901 JSON Pointer of the place at fault, in the report's JSON field names.
     pub pointer: String,
     /// The pointers of every cell that took part (the total and its addends), in official order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cells: Vec<String>,
     /// For cross-year rules: the pointers of the cells of last year's report that took part.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prior_cells: Vec<String>,
     /// What the rule expected.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub expected: Option<Observed>,
     /// What the report has.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actual: Option<Observed>,
     /// `actual − expected`, where both are whole numbers.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub difference: Option<i128>,
     /// The message in Chinese.
     pub message_zh: String,
@@ -156,7 +209,8 @@ impl Finding {
 }
 
 /// A message language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Chinese.
     #[default]
@@ -165,14 +219,63 @@ pub enum Lang {
     En,
 }
 
+impl Lang {
+    /// The code used on the command line and in JSON (`zh`, `en`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A language code that names no message language.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown language {0:?}: zh or en")]
+pub struct UnknownLang(pub String);
+
+impl std::str::FromStr for Lang {
+    type Err = UnknownLang;
+
+    /// `zh` (or `zh-CN`, `中文`) and `en` (or `en-US`, `english`), in any case.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let l = s.trim().to_ascii_lowercase();
+        match l.as_str() {
+            "zh" | "zh-cn" | "zh-hans" | "chinese" | "中文" => Ok(Lang::Zh),
+            "en" | "en-us" | "en-gb" | "english" => Ok(Lang::En),
+            _ => Err(UnknownLang(s.to_owned())),
+        }
+    }
+}
+
+impl std::str::FromStr for Severity {
+    type Err = String;
+
+    /// `error`, `warning`, `info` (or `错误`, `警告`, `提示`).
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .into_iter()
+            .find(|v| v.as_str() == s || v.as_zh() == s)
+            .ok_or_else(|| format!("unknown severity {s:?}: error, warning or info"))
+    }
+}
+
 /// The findings of one validation, in a deterministic order, and the rules that ran.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+///
+/// In JSON: `{"findings": [...], "checked": ["requests.balance", ...]}`; it reads back equal.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Validation {
     /// Every finding.
     pub findings: Vec<Finding>,
     /// The rules that ran: those whose cells the edition's form has (see [`Rule::needs`]).
-    #[serde(skip)]
+    #[serde(default)]
     pub checked: RuleSet,
 }
 
@@ -253,13 +356,37 @@ impl Rule {
     }
 }
 
-/// A set of rules of the catalogue (those that ran on a report).
+/// A set of rules of the catalogue (those that ran on a report). In JSON, the list of their
+/// codes; a code this version does not know is left out when read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct RuleSet([u64; 2]);
+
+impl Serialize for RuleSet {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter().map(|r| r.code))
+    }
+}
+
+impl<'de> Deserialize<'de> for RuleSet {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let codes = Vec::<Cow<'de, str>>::deserialize(d)?;
+        let mut set = RuleSet::default();
+        for code in codes {
+            if let Some(i) = RULES.iter().position(|r| r.code == code) {
+                set.insert(i);
+            }
+        }
+        Ok(set)
+    }
+}
 
 impl RuleSet {
     fn insert(&mut self, i: usize) {
         self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn union(&self, other: &RuleSet) -> RuleSet {
+        RuleSet([self.0[0] | other.0[0], self.0[1] | other.0[1]])
     }
 
     fn intersects(&self, other: &RuleSet) -> bool {
@@ -446,7 +573,7 @@ impl Sink {
             _ => None,
         };
         self.findings.push(Finding {
-            code: d.code,
+            code: Cow::Borrowed(d.code),
             severity,
             pointer: d.pointer,
             cells: d.cells,

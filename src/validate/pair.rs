@@ -128,9 +128,38 @@ fn pointer(report: &Report, id: CellId) -> String {
         .unwrap_or_default()
 }
 
-/// Validate this year's report against last year's: the cross-year rules only, those whose
-/// cells both reports' forms have.
-pub fn validate_pair(prior: &Report, current: &Report) -> Validation {
+/// This year's report and last year's, of the same body: named fields, so that the two cannot be
+/// swapped by accident.
+#[derive(Debug, Clone, Copy)]
+pub struct Pair<'a> {
+    /// Last year's report.
+    pub prior: &'a Report,
+    /// This year's report, the one validated.
+    pub current: &'a Report,
+}
+
+/// Validate this year's report with last year's beside it: every single-report rule on this
+/// year's report ([`super::validate`]), then the cross-year rules whose cells both reports'
+/// forms have. `checked` lists the rules of both kinds that ran.
+///
+/// ```
+/// # let json = r#"{"edition": "2021", "agency": "某局", "year": 2023}"#;
+/// # let (prior, current) = (zfxxgk::json::from_str(json).unwrap(), zfxxgk::json::from_str(json).unwrap());
+/// use zfxxgk::validate::{Pair, validate_pair};
+/// let v = validate_pair(Pair { prior: &prior, current: &current });
+/// assert!(v.with_code("pair.not_consecutive").next().is_some());
+/// assert!(v.with_code("structure.section_missing").next().is_some());
+/// ```
+pub fn validate_pair(pair: Pair<'_>) -> Validation {
+    let mut v = super::validate(pair.current);
+    let cross = cross_year(pair.prior, pair.current);
+    v.findings.extend(cross.findings);
+    v.checked = v.checked.union(&cross.checked);
+    v
+}
+
+/// The cross-year rules alone.
+fn cross_year(prior: &Report, current: &Report) -> Validation {
     let checked = RuleSet::applicable(true, &[prior.form(), current.form()]);
     let mut sink = Sink {
         findings: Vec::new(),

@@ -158,7 +158,7 @@ fn findings_list(out: &mut String, v: &Validation, lang: Lang) {
         let _ = writeln!(
             out,
             "<tr><td>{}</td><td class=\"sev-{}\">{}</td><td><a href=\"#{}\">{}</a></td><td>{}</td><td>{}</td></tr>",
-            esc(f.code),
+            esc(&f.code),
             f.severity.as_str(),
             sev,
             cell_anchor(&f.pointer),
