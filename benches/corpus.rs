@@ -41,7 +41,7 @@ fn balance(r: &mut Report, rng: &mut Rng) {
             } else {
                 rng.next() % 4
             };
-            if rng.next() % 3 == 0 { v } else { 0 }
+            if rng.next().is_multiple_of(3) { v } else { 0 }
         },
         5,
         |_| rng.borrow_mut().next() % 5,
@@ -71,7 +71,7 @@ pub fn corpus_seeded(n: usize, seed: u64) -> (Vec<Vec<u8>>, Vec<Report>) {
     for i in 0..n {
         let mut r = bases[i % bases.len()].clone();
         balance(&mut r, &mut rng);
-        if rng.next() % 20 == 0 {
+        if rng.next().is_multiple_of(20) {
             let ids: Vec<CellId> = r.form().cells().map(|c| c.id).collect();
             let id = ids[(rng.next() % ids.len() as u64) as usize];
             if let Some(CellMut::Count(Cell::Value(v))) = r.cell_mut(id) {

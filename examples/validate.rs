@@ -1,82 +1,67 @@
-//! Validate 政府信息公开工作年度报告 JSON files.
+//! Validate 政府信息公开工作年度报告 JSON: files, directories, one report on stdin, or an NDJSON
+//! stream.
 //!
 //! ```text
-//! cargo run --example validate -- [OPTIONS] FILE...
-//!
-//!   FILE            a report JSON file; `-` reads NDJSON (one report a line) from stdin
-//!   --ndjson        read NDJSON from stdin (same as `-`)
-//!   --prior FILE    last year's report: adds the cross-year rules
-//!   --format F      human (default) or json (one JSON object a report, a line each)
-//!   --lang L        zh (default) or en: the language of the messages
-//!
-//! exit status: 0 no error finding, 1 an error finding, 2 an input could not be read or parsed
+//! validate [OPTIONS] [INPUT]...
 //! ```
+//!
+//! Run `validate --help` for the options. Exit status: 0 no error finding, 1 an error finding,
+//! 2 an input could not be read or parsed, or the arguments were wrong.
 
-use std::io::{BufRead, BufWriter, Write};
+#[path = "common/cli.rs"]
+mod cli;
+
+use std::io::{self, BufRead, BufWriter, Write};
 use std::process::ExitCode;
 
+use clap::{Parser, ValueEnum};
+use cli::{Input, Stop, Summary};
+use rayon::prelude::*;
+use serde::Serialize;
 use zfxxgk::Report;
-use zfxxgk::validate::{self, Finding, Lang, Severity, Validation};
+use zfxxgk::validate::{self, Finding, Lang, Validation};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum Format {
+    /// A tab-separated table, a finding a line, with a header and a closing count.
     Human,
+    /// One JSON object a report, a line each; the last line is the summary.
     Json,
 }
 
-struct Options {
+/// Validate 政府信息公开工作年度报告 JSON against every rule of the form: the sums of the
+/// tables, structure, prose, and with --prior the cross-year rules.
+#[derive(Parser)]
+#[command(name = "validate", version)]
+struct Args {
+    /// Report JSON files, directories (every *.json below them), or - for one report on stdin
+    /// (pretty or compact). With --ndjson: NDJSON files, or stdin when none is given.
     inputs: Vec<String>,
+    /// The inputs are NDJSON, one report a line (stdin when no input is given).
+    #[arg(long)]
+    ndjson: bool,
+    /// Last year's report: adds the cross-year rules.
+    #[arg(long, value_name = "FILE")]
     prior: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// The language of every line of output.
+    #[arg(long, default_value = "zh", value_parser = clap::value_parser!(Lang))]
     lang: Lang,
+    /// Threads to use (default: every core).
+    #[arg(long, short = 'j', value_name = "N")]
+    jobs: Option<usize>,
 }
 
-const USAGE: &str = "usage: cargo run --example validate -- [--prior FILE] [--format human|json] [--lang zh|en] [--ndjson] FILE... (- for NDJSON on stdin)";
-
-fn parse_args() -> Result<Options, String> {
-    let mut o = Options {
-        inputs: Vec::new(),
-        prior: None,
-        format: Format::Human,
-        lang: Lang::Zh,
-    };
-    let mut args = std::env::args().skip(1);
-    while let Some(a) = args.next() {
-        let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
-        match a.as_str() {
-            "--prior" => o.prior = Some(value("--prior")?),
-            "--format" => {
-                o.format = match value("--format")?.as_str() {
-                    "human" => Format::Human,
-                    "json" => Format::Json,
-                    other => return Err(format!("unknown format {other:?}: human or json")),
-                }
-            }
-            "--lang" => {
-                o.lang = match value("--lang")?.as_str() {
-                    "zh" => Lang::Zh,
-                    "en" => Lang::En,
-                    other => return Err(format!("unknown language {other:?}: zh or en")),
-                }
-            }
-            "--ndjson" => o.inputs.push("-".into()),
-            "-h" | "--help" => return Err(String::new()),
-            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
-            _ => o.inputs.push(a),
-        }
-    }
-    if o.inputs.is_empty() {
-        return Err("no input".into());
-    }
-    Ok(o)
-}
-
-/// Where a report came from: a file, or a line of stdin.
-fn source_name(file: &str, line: Option<usize>) -> String {
-    match line {
-        Some(n) => format!("{}:{n}", if file == "-" { "stdin" } else { file }),
-        None => file.to_owned(),
-    }
+/// One report's outcome, as the JSON output writes it.
+#[derive(Serialize)]
+struct ReportLine<'a> {
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    findings: Option<&'a [Finding]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<&'a str>,
 }
 
 struct Out<W: Write> {
@@ -84,13 +69,11 @@ struct Out<W: Write> {
     format: Format,
     lang: Lang,
     header_done: bool,
-    reports: usize,
-    counts: [usize; 3],
-    unreadable: usize,
+    summary: Summary,
 }
 
 impl<W: Write> Out<W> {
-    fn header(&mut self) -> std::io::Result<()> {
+    fn header(&mut self) -> io::Result<()> {
         if self.format == Format::Human && !self.header_done {
             self.header_done = true;
             let h = match self.lang {
@@ -109,15 +92,25 @@ impl<W: Write> Out<W> {
         Ok(())
     }
 
-    fn report(&mut self, source: &str, v: &Validation) -> std::io::Result<()> {
-        self.reports += 1;
-        for f in &v.findings {
-            self.counts[f.severity as usize] += 1;
+    fn outcome(&mut self, source: &str, r: &Result<Validation, String>) -> Result<(), Stop> {
+        match r {
+            Ok(v) => self.report(source, v)?,
+            Err(e) => self.unreadable(source, e)?,
         }
+        Ok(())
+    }
+
+    fn report(&mut self, source: &str, v: &Validation) -> io::Result<()> {
+        self.summary.add(v);
         match self.format {
             Format::Json => {
-                let obj = serde_json::json!({ "source": source, "findings": v.findings });
-                writeln!(self.w, "{obj}")
+                let line = ReportLine {
+                    source,
+                    findings: Some(&v.findings),
+                    error: None,
+                };
+                serde_json::to_writer(&mut self.w, &line)?;
+                self.w.write_all(b"\n")
             }
             Format::Human => {
                 self.header()?;
@@ -129,154 +122,171 @@ impl<W: Write> Out<W> {
         }
     }
 
-    fn finding(&mut self, source: &str, f: &Finding) -> std::io::Result<()> {
-        let sev = match self.lang {
-            Lang::Zh => f.severity.as_zh(),
-            Lang::En => f.severity.as_str(),
-        };
+    fn finding(&mut self, source: &str, f: &Finding) -> io::Result<()> {
         let values = match (&f.expected, &f.actual) {
             (Some(e), Some(a)) => format!("{e} / {a}"),
             _ => "-".into(),
         };
         writeln!(
             self.w,
-            "{source}\t{}\t{sev}\t{}\t{values}\t{}",
+            "{source}\t{}\t{}\t{}\t{values}\t{}",
             f.code,
+            cli::severity(f.severity, self.lang),
             f.pointer,
             f.message(self.lang)
         )
     }
 
-    fn unreadable(&mut self, source: &str, message: &str) -> std::io::Result<()> {
-        self.unreadable += 1;
+    fn unreadable(&mut self, source: &str, message: &str) -> io::Result<()> {
+        self.summary.unreadable += 1;
         match self.format {
             Format::Json => {
-                let obj = serde_json::json!({ "source": source, "error": message });
-                writeln!(self.w, "{obj}")
+                let line = ReportLine {
+                    source,
+                    findings: None,
+                    error: Some(message),
+                };
+                serde_json::to_writer(&mut self.w, &line)?;
+                self.w.write_all(b"\n")
             }
             Format::Human => {
                 self.header()?;
-                let (code, sev) = match self.lang {
-                    Lang::Zh => ("read", "无法读取"),
-                    Lang::En => ("read", "unreadable"),
-                };
-                writeln!(self.w, "{source}\t{code}\t{sev}\t-\t-\t{message}")
+                writeln!(
+                    self.w,
+                    "{source}\tread\t{}\t-\t-\t{message}",
+                    cli::unreadable(self.lang)
+                )
             }
         }
     }
 
-    fn summary(&mut self) -> std::io::Result<()> {
-        if self.format == Format::Human {
-            let [e, w, i] = self.counts;
-            let line = match self.lang {
-                Lang::Zh => format!(
-                    "共 {} 份报告：错误 {e}，警告 {w}，提示 {i}，无法读取 {}",
-                    self.reports, self.unreadable
-                ),
-                Lang::En => format!(
-                    "{} reports: {e} errors, {w} warnings, {i} infos, {} unreadable",
-                    self.reports, self.unreadable
-                ),
-            };
-            writeln!(self.w, "{line}")?;
+    fn close(&mut self) -> io::Result<()> {
+        match self.format {
+            Format::Human => writeln!(self.w, "{}", self.summary.human(self.lang))?,
+            Format::Json => writeln!(self.w, "{}", self.summary.json())?,
         }
         self.w.flush()
     }
 }
 
-fn check(report: &Report, prior: Option<&Report>) -> Validation {
-    match prior {
+/// Reads and validates one JSON document.
+fn check(bytes: &[u8], prior: Option<&Report>, lang: Lang) -> Result<Validation, String> {
+    let report = zfxxgk::json::from_slice(bytes).map_err(|e| e.display_in(lang))?;
+    Ok(match prior {
         Some(prior) => validate::validate_pair(validate::Pair {
             prior,
-            current: report,
+            current: &report,
         }),
-        None => validate::validate(report),
-    }
-}
-
-fn run(o: &Options) -> std::io::Result<ExitCode> {
-    let stdout = std::io::stdout();
-    let mut out = Out {
-        w: BufWriter::new(stdout.lock()),
-        format: o.format,
-        lang: o.lang,
-        header_done: false,
-        reports: 0,
-        counts: [0; 3],
-        unreadable: 0,
-    };
-    let prior = match &o.prior {
-        None => None,
-        Some(path) => match std::fs::read(path)
-            .map_err(|e| e.to_string())
-            .and_then(|b| zfxxgk::json::from_slice(&b).map_err(|e| e.to_string()))
-        {
-            Ok(r) => Some(r),
-            Err(e) => {
-                out.unreadable(path, &e)?;
-                out.summary()?;
-                return Ok(ExitCode::from(2));
-            }
-        },
-    };
-    for input in &o.inputs {
-        if input == "-" {
-            let stdin = std::io::stdin();
-            let mut reader = stdin.lock();
-            let mut line = Vec::new();
-            let mut n = 0;
-            loop {
-                line.clear();
-                if reader.read_until(b'\n', &mut line)? == 0 {
-                    break;
-                }
-                n += 1;
-                if line.iter().all(u8::is_ascii_whitespace) {
-                    continue;
-                }
-                let source = source_name(input, Some(n));
-                match zfxxgk::json::from_slice(&line) {
-                    Ok(r) => out.report(&source, &check(&r, prior.as_ref()))?,
-                    Err(e) => out.unreadable(&source, &e.to_string())?,
-                }
-            }
-            continue;
-        }
-        let result = std::fs::read(input)
-            .map_err(|e| e.to_string())
-            .and_then(|b| zfxxgk::json::from_slice(&b).map_err(|e| e.to_string()));
-        match result {
-            Ok(r) => out.report(input, &check(&r, prior.as_ref()))?,
-            Err(e) => out.unreadable(input, &e)?,
-        }
-    }
-    out.summary()?;
-    Ok(if out.unreadable > 0 {
-        ExitCode::from(2)
-    } else if out.counts[Severity::Error as usize] > 0 {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
+        None => validate::validate(&report),
     })
 }
 
-fn main() -> ExitCode {
-    let o = match parse_args() {
-        Ok(o) => o,
-        Err(e) => {
-            if !e.is_empty() {
-                eprintln!("error: {e}");
+/// Lines of NDJSON read and validated a chunk at a time, on the pool's threads, in order.
+fn ndjson<W: Write>(
+    out: &mut Out<W>,
+    name: &str,
+    reader: impl BufRead,
+    prior: Option<&Report>,
+    pool: &rayon::ThreadPool,
+) -> Result<(), Stop> {
+    const CHUNK: usize = 4096;
+    let lang = out.lang;
+    let mut lines = reader.split(b'\n').enumerate();
+    loop {
+        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
+        for (n, line) in lines.by_ref() {
+            let line = line?;
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                chunk.push((n + 1, line));
             }
-            eprintln!("{USAGE}");
-            return ExitCode::from(2);
+            if chunk.len() == CHUNK {
+                break;
+            }
         }
-    };
-    match run(&o) {
-        Ok(code) => code,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        let results: Vec<Result<Validation, String>> = if pool.current_num_threads() == 1 {
+            chunk.iter().map(|(_, l)| check(l, prior, lang)).collect()
+        } else {
+            pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|(_, l)| check(l, prior, lang))
+                    .collect()
+            })
+        };
+        for ((n, _), r) in chunk.iter().zip(results) {
+            out.outcome(&format!("{name}:{n}"), &r)?;
         }
     }
+}
+
+fn run(args: &Args, out: &mut Out<impl Write>) -> Result<(), Stop> {
+    let lang = args.lang;
+    let prior = match &args.prior {
+        None => None,
+        Some(path) => match std::fs::read(path) {
+            Ok(b) => match zfxxgk::json::from_slice(&b) {
+                Ok(r) => Some(r),
+                Err(e) => return Ok(out.unreadable(path, &e.display_in(lang))?),
+            },
+            Err(e) => return Ok(out.unreadable(path, &cli::io_error(&e, lang))?),
+        },
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Stop::Io(io::Error::other(e)))?;
+    if args.ndjson {
+        if args.inputs.is_empty() {
+            return ndjson(out, "stdin", io::stdin().lock(), prior.as_ref(), &pool);
+        }
+        for input in cli::expand(&args.inputs, |p| {
+            cli::has_extension(p, &["ndjson", "jsonl"])
+        }) {
+            match &input {
+                Input::Stdin => ndjson(out, "stdin", io::stdin().lock(), prior.as_ref(), &pool)?,
+                Input::File(p) => match std::fs::File::open(p) {
+                    Ok(f) => {
+                        let r = io::BufReader::new(f);
+                        ndjson(out, &input.name(), r, prior.as_ref(), &pool)?;
+                    }
+                    Err(e) => out.unreadable(&input.name(), &cli::io_error(&e, lang))?,
+                },
+            }
+        }
+        return Ok(());
+    }
+    let inputs = cli::expand(&args.inputs, |p| cli::has_extension(p, &["json"]));
+    cli::batch(
+        &inputs,
+        args.jobs,
+        |input| match input.read() {
+            Ok(bytes) => check(&bytes, prior.as_ref(), lang),
+            Err(e) => Err(cli::io_error(&e, lang)),
+        },
+        |input, r| out.outcome(&input.name(), &r),
+    )
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    if args.inputs.is_empty() && !args.ndjson {
+        let _ = writeln!(
+            io::stderr(),
+            "error: no input (a file, a directory, - for stdin, or --ndjson)\n\nFor more information, try '--help'."
+        );
+        return ExitCode::from(2);
+    }
+    let mut out = Out {
+        w: BufWriter::new(io::stdout().lock()),
+        format: args.format,
+        lang: args.lang,
+        header_done: false,
+        summary: Summary::default(),
+    };
+    let result = run(&args, &mut out).and_then(|()| Ok(out.close()?));
+    let summary = out.summary;
+    cli::finish(result.map(|()| summary.status()), || summary.status())
 }

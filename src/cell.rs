@@ -258,14 +258,21 @@ pub const AMOUNT_MAX_DIGITS: usize = 28;
 pub struct Amount(Decimal);
 
 /// Why a string is not an [`Amount`].
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("malformed amount {text:?}: {reason}")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AmountError {
     /// The text that was read.
     pub text: String,
     /// What is wrong with it.
     pub reason: &'static str,
 }
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "malformed amount {:?}: {}", self.text, self.reason)
+    }
+}
+
+impl std::error::Error for AmountError {}
 
 impl Amount {
     /// The exact decimal value.
@@ -309,10 +316,10 @@ impl FromStr for Amount {
                 "expected ASCII digits with an optional decimal point, e.g. \"2626294.00\"",
             ));
         }
-        if let Some(f) = frac {
-            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(err("expected digits after the decimal point"));
-            }
+        if let Some(f) = frac
+            && (f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(err("expected digits after the decimal point"));
         }
         let digits = int.len() + frac.map_or(0, str::len);
         if digits > AMOUNT_MAX_DIGITS {

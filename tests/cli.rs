@@ -83,9 +83,7 @@ fn validate_exits_2_with_the_location_when_an_input_cannot_be_parsed() {
     assert_eq!(out.status.code(), Some(2));
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.contains(
-            "/review/reconsideration/upheld (line 6, column 36): a count cannot be negative"
-        ),
+        text.contains("/review/reconsideration/upheld（第 6 行第 36 列）：件数不能为负，实为 -3"),
         "{text}"
     );
     // The readable file was still validated.
@@ -103,7 +101,7 @@ fn validate_reads_ndjson_from_stdin_and_writes_json_lines() {
         input.push(b'\n');
     }
     input.extend(b"{\"edition\":\"2021\",\"year\":-1}\n");
-    let out = run("validate", &["--format", "json", "-"], Some(&input));
+    let out = run("validate", &["--format", "json", "--ndjson"], Some(&input));
     assert_eq!(
         out.status.code(),
         Some(2),
@@ -114,12 +112,16 @@ fn validate_reads_ndjson_from_stdin_and_writes_json_lines() {
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    assert_eq!(lines.len(), common::valid_fixtures().len() + 1);
+    let n = common::valid_fixtures().len();
+    assert_eq!(lines.len(), n + 2, "a line a report, then the summary");
     assert_eq!(lines[0]["source"], "stdin:1");
     assert!(lines[0]["findings"].is_array());
-    let last = lines.last().unwrap();
-    assert_eq!(last["source"], format!("stdin:{}", lines.len()));
-    assert!(last["error"].as_str().unwrap().contains("/year"));
+    let bad = &lines[n];
+    assert_eq!(bad["source"], format!("stdin:{}", n + 1));
+    assert!(bad["error"].as_str().unwrap().contains("/year"));
+    let summary = &lines[n + 1]["summary"];
+    assert_eq!(summary["reports"], n);
+    assert_eq!(summary["unreadable"], 1);
 }
 
 #[test]
@@ -137,7 +139,8 @@ fn validate_with_prior_adds_cross_year_findings() {
         None,
     );
     assert_eq!(out.status.code(), Some(0), "warnings only");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
     let codes: Vec<&str> = v["findings"]
         .as_array()
         .unwrap()
@@ -171,4 +174,300 @@ fn schema_example_prints_the_checked_in_schema() {
         .unwrap();
         assert_eq!(out.stdout, stored);
     }
+}
+
+#[test]
+fn every_binary_has_help_and_a_version() {
+    for name in ["validate", "parse", "render", "schema"] {
+        for flag in ["--help", "-h"] {
+            let out = run(name, &[flag], None);
+            assert_eq!(out.status.code(), Some(0), "{name} {flag}");
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(
+                text.contains(&format!("Usage: {name}")),
+                "{name} {flag}: {text}"
+            );
+        }
+        let out = run(name, &["--version"], None);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap().trim(),
+            format!("{name} {}", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}
+
+#[test]
+fn lang_takes_an_equals_sign_too() {
+    let a = run("validate", &["--lang=en", SEED], None);
+    let b = run("validate", &["--lang", "en", SEED], None);
+    assert_eq!(a.stdout, b.stdout);
+    assert!(
+        String::from_utf8(a.stdout)
+            .unwrap()
+            .contains("1 report: 0 errors, 2 warnings, 0 infos, 0 unreadable")
+    );
+}
+
+#[test]
+fn each_binary_reads_stdin() {
+    let seed = std::fs::read(SEED).unwrap();
+    // validate -: one report, pretty as it is.
+    let out = run("validate", &["-"], Some(&seed));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("共 1 份报告：错误 0，警告 2")
+    );
+    // render -
+    let out = run("render", &["--to", "text", "-"], Some(&seed));
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .contains("\t其他对外管理服务事项\n\t26\n")
+    );
+    // parse -: the text of the seed, told apart from HTML by its content.
+    let text = std::fs::read("tests/fixtures/text/xiuzhou-education-2020.txt").unwrap();
+    let out = run("parse", &["-"], Some(&text));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        zfxxgk::json::from_slice(&out.stdout).unwrap(),
+        common::load(&common::fixtures().join("2019/valid/xiuzhou-education-2020.json"))
+    );
+    // …and an HTML page on stdin is read as HTML.
+    let html = std::fs::read("tests/fixtures/html/sample-city-government-2022.html").unwrap();
+    let out = run("parse", &["-"], Some(&html));
+    assert_eq!(
+        zfxxgk::json::from_slice(&out.stdout).unwrap(),
+        common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json"))
+    );
+}
+
+#[test]
+fn parse_reads_an_html_page_whatever_its_name() {
+    let dir = std::env::temp_dir().join(format!("zfxxgk-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("report.shtml");
+    std::fs::copy(
+        "tests/fixtures/html/sample-city-government-2022.html",
+        &page,
+    )
+    .unwrap();
+    let out = run("parse", &[page.to_str().unwrap()], None);
+    let r = zfxxgk::json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.agency(), "示例市人民政府");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn parse_validate_exits_1_on_an_error_finding() {
+    let dir = std::env::temp_dir().join(format!("zfxxgk-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let page = dir.join("bad.txt");
+    // The 2021 sample text with one count changed: （七）总计 no longer balances.
+    let text = std::fs::read_to_string("tests/fixtures/text/sample-city-government-2022.tabs.txt")
+        .unwrap();
+    let r = zfxxgk::read::read_text(&text).report;
+    let mut bad = r.clone();
+    let id = zfxxgk::CellId::Requests(
+        zfxxgk::form::RequestRow::Granted,
+        zfxxgk::form::ApplicantColumn::NaturalPerson,
+    );
+    if let Some(zfxxgk::report::CellMut::Count(c)) = bad.cell_mut(id) {
+        *c = zfxxgk::Cell::Value(c.get().unwrap() + 1);
+    }
+    std::fs::write(&page, zfxxgk::write::to_text(&bad)).unwrap();
+    let out = run("parse", &["--validate", page.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("requests.outcome_total\t错误")
+    );
+    let out = run("parse", &[page.to_str().unwrap()], None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "without --validate nothing is checked"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_closed_pipe_ends_a_binary_quietly() {
+    let mut input = Vec::new();
+    let bad = std::fs::read_to_string("tests/fixtures/2021/invalid/requests.balance.json").unwrap();
+    let line = zfxxgk::json::to_string_compact(&zfxxgk::json::from_str(&bad).unwrap());
+    for _ in 0..5000 {
+        input.extend(line.bytes());
+        input.push(b'\n');
+    }
+    for (name, args, stdin, expected) in [
+        ("schema", vec!["2021"], None, 0),
+        ("validate", vec!["--ndjson"], Some(input.clone()), 1),
+        ("render", vec!["--to", "html", SEED], None, 0),
+    ] {
+        let mut child = Command::new(example(name))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin_pipe = child.stdin.take().unwrap();
+        let feeder = std::thread::spawn(move || {
+            if let Some(bytes) = stdin {
+                let _ = stdin_pipe.write_all(&bytes);
+            }
+        });
+        // Read one byte, then close the pipe.
+        let mut out = child.stdout.take().unwrap();
+        let mut one = [0u8; 1];
+        std::io::Read::read_exact(&mut out, &mut one).unwrap();
+        drop(out);
+        let status = child.wait().unwrap();
+        feeder.join().unwrap();
+        let mut err = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        // The status what was written so far gives: an error finding had been written.
+        assert_eq!(status.code(), Some(expected), "{name}: {err}");
+    }
+}
+
+#[test]
+fn validate_and_parse_take_directories_and_end_with_a_summary() {
+    let out = run(
+        "validate",
+        &["--format", "json", "tests/fixtures/2021/valid"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(
+        lines[0]["source"],
+        "tests/fixtures/2021/valid/sample-city-government-2022.json"
+    );
+    assert_eq!(
+        lines[2],
+        serde_json::json!({"summary": {"reports": 2, "error": 0, "warning": 0, "info": 0, "unreadable": 0}})
+    );
+    let out = run("parse", &["tests/fixtures/text"], None);
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let files = std::fs::read_dir("tests/fixtures/text").unwrap().count();
+    assert_eq!(lines.len(), files + 1);
+    assert!(lines[0]["report"].is_object());
+    assert_eq!(lines[files]["summary"]["reports"], files);
+}
+
+/// The form's official labels and the report's own text: the only Chinese an English run may
+/// print.
+fn chinese_allowed(report: &zfxxgk::Report) -> Vec<String> {
+    let f = report.form();
+    let mut words: Vec<String> = Vec::new();
+    for c in f.cells() {
+        words.push(c.row_label.clone());
+        words.push(c.column_label.to_owned());
+        words.extend(c.block_title.map(str::to_owned));
+    }
+    for sec in f.sections() {
+        words.push(sec.heading());
+        words.push(sec.title.to_owned());
+    }
+    for t in [&f.proactive.key, &f.requests.key] {
+        let _ = t;
+    }
+    let decls = [f
+        .requests
+        .rows()
+        .flat_map(|r| r.groups.iter())
+        .map(|g| g.label())
+        .collect::<Vec<_>>()];
+    words.extend(decls.into_iter().flatten());
+    words.extend(f.requests.rows().map(|r| r.name.to_owned()));
+    words.extend(report.agency.clone());
+    words.push("无".into());
+    words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+    words
+}
+
+#[test]
+fn english_output_has_no_chinese_but_labels_and_the_report_s_own_text() {
+    for path in [
+        SEED,
+        "tests/fixtures/2021/invalid/requests.balance.json",
+        "tests/fixtures/2019/invalid/requests.applicant_total.json",
+    ] {
+        let report = zfxxgk::json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        let out = run("validate", &["--lang", "en", path], None);
+        let mut text = String::from_utf8(out.stdout).unwrap();
+        for w in chinese_allowed(&report) {
+            text = text.replace(&w, "");
+        }
+        let cjk: String = text
+            .chars()
+            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .collect();
+        assert!(
+            cjk.is_empty(),
+            "{path}: Chinese left in English output: {cjk}\n{text}"
+        );
+    }
+    // The read log too.
+    let out = run(
+        "parse",
+        &["--log", "--lang", "en", "tests/fixtures/real/010.txt"],
+        None,
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    let warn_lines: Vec<&str> = err
+        .lines()
+        .filter(|l| !l.contains("\tread\t") && !l.contains("\tunread\t"))
+        .collect();
+    for l in &warn_lines {
+        let message = l.rsplit('\t').next().unwrap();
+        let mut m = message.to_owned();
+        let report = zfxxgk::read::read_text(
+            &std::fs::read_to_string("tests/fixtures/real/010.txt").unwrap(),
+        )
+        .report;
+        for w in chinese_allowed(&report) {
+            m = m.replace(&w, "");
+        }
+        assert!(
+            !m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{l}"
+        );
+    }
+    assert!(warn_lines.iter().any(|l| l.contains("not found")), "{err}");
+}
+
+#[test]
+fn chinese_output_says_everything_in_chinese() {
+    let out = run("parse", &["--log", "tests/fixtures/real/010.txt"], None);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("未找到"), "{err}");
+    assert!(!err.contains("not found"), "{err}");
+    let out = run(
+        "parse",
+        &["--validate", "tests/fixtures/real/010.txt"],
+        None,
+    );
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("\t错误\t") && !err.contains("\terror\t"),
+        "{err}"
+    );
 }

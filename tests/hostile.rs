@@ -209,7 +209,7 @@ fn cases() -> Vec<(&'static str, Check)> {
         })),
         ("text: a row with extra cells", text(format!("{TEXT_2021}规章 | 1 | 2 | 3 | 4 | 5 |\n"), |r| {
             ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::InForce)).as_deref() == Some("3"), "first three taken")?;
-            has_log(r, EntryKind::Warning, "2 more value(s)")
+            has_log(r, EntryKind::Warning, "2 more values")
         })),
         ("text: a row with missing cells", text(format!("{TEXT_2021}规章 | 1 |\n行政规范性文件 | 4 | 5 | 6 |\n"), |r| {
             ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::Repealed)).is_none(), "missing cell blank")?;

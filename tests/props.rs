@@ -117,6 +117,7 @@ proptest! {
         prop_assert_eq!(back.report, r);
     }
 
+    #[cfg(feature = "html")]
     #[test]
     fn html_round_trips(r in any_report()) {
         let back = zfxxgk::read::read_html(&zfxxgk::write::to_html(&r, None));

@@ -15,8 +15,14 @@ fuzz_target!(|data: &[u8]| {
     };
     let v = zfxxgk::validate::validate(&report);
     assert_eq!(v, zfxxgk::validate::validate(&report));
-    let _ = zfxxgk::validate::validate_pair(zfxxgk::validate::Pair { prior: &report, current: &report });
-    let _ = zfxxgk::export::to_csv(std::slice::from_ref(&report));
+    let _ = zfxxgk::validate::validate_pair(zfxxgk::validate::Pair {
+        prior: &report,
+        current: &report,
+    });
+    let mut csv = zfxxgk::export::CsvWriter::new(Vec::new());
+    csv.write_report(&report)
+        .expect("writing to a Vec does not fail");
+    let _ = csv.finish();
     let text = zfxxgk::json::to_string_pretty(&report);
     let back = zfxxgk::json::from_str(&text).expect("canonical JSON reads back");
     assert_eq!(back, report);

@@ -58,12 +58,24 @@ impl Edition {
 }
 
 /// An edition tag that names no edition.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown edition {tag:?}: expected {}", Edition::tags_for_message())]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownEdition {
     /// What was given.
     pub tag: String,
 }
+
+impl fmt::Display for UnknownEdition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown edition {:?}: expected {}",
+            self.tag,
+            Edition::tags_for_message()
+        )
+    }
+}
+
+impl std::error::Error for UnknownEdition {}
 
 impl std::str::FromStr for Edition {
     type Err = UnknownEdition;

@@ -41,7 +41,7 @@ pub enum JsonErrorKind {
 
 /// Why a JSON input could not be read as a report, and where. Serializes as
 /// `{"kind": "data", "pointer": "/year", "line": 1, "column": 46, "message": "…"}`.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub struct JsonError {
     /// What kind of problem.
@@ -54,6 +54,102 @@ pub struct JsonError {
     pub column: usize,
     /// What is wrong.
     pub message: String,
+}
+
+impl std::error::Error for JsonError {}
+
+impl JsonError {
+    /// What is wrong, in the language asked for. The Chinese names the common problems in
+    /// Chinese (a missing, unknown or duplicate key, a wrong type or value, a count below zero, a
+    /// truncated file, a syntax error) and keeps the names from the input as they are.
+    pub fn message_in(&self, lang: crate::validate::Lang) -> String {
+        match lang {
+            crate::validate::Lang::En => self.message.clone(),
+            crate::validate::Lang::Zh => message_zh(&self.message, self.kind),
+        }
+    }
+
+    /// The whole error in the language asked for: where, then what.
+    pub fn display_in(&self, lang: crate::validate::Lang) -> String {
+        match lang {
+            crate::validate::Lang::En => self.to_string(),
+            crate::validate::Lang::Zh => {
+                let at = if self.pointer.is_empty() {
+                    "文档根"
+                } else {
+                    &self.pointer
+                };
+                format!(
+                    "{at}（第 {} 行第 {} 列）：{}",
+                    self.line,
+                    self.column,
+                    self.message_in(crate::validate::Lang::Zh)
+                )
+            }
+        }
+    }
+}
+
+/// The Chinese of a serde_json or crate message (see [`JsonError::message_in`]).
+fn message_zh(en: &str, kind: JsonErrorKind) -> String {
+    let after = |prefix: &str| en.strip_prefix(prefix).map(str::to_owned);
+    if let Some(rest) = after("missing field ") {
+        return format!("缺少字段 {rest}");
+    }
+    if let Some(rest) = after("duplicate field ") {
+        return format!("字段 {rest} 重复");
+    }
+    if let Some(rest) = after("unknown field ") {
+        let (name, expected) = rest.split_once(", expected ").unwrap_or((&rest, ""));
+        return if expected.is_empty() {
+            format!("未知字段 {name}")
+        } else {
+            format!(
+                "未知字段 {name}，可用字段：{}",
+                expected.trim_start_matches("one of ")
+            )
+        };
+    }
+    if let Some(rest) = after("unknown variant ") {
+        let (name, expected) = rest.split_once(", expected ").unwrap_or((&rest, ""));
+        return format!(
+            "未知取值 {name}，应为 {}",
+            expected.trim_start_matches("one of ")
+        );
+    }
+    for (prefix, zh) in [
+        ("invalid type: ", "类型不对："),
+        ("invalid value: ", "取值不对："),
+    ] {
+        if let Some(rest) = after(prefix) {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((&rest, ""));
+            return format!("{zh}实为 {found}，应为 {expected}");
+        }
+    }
+    if let Some(rest) = after("a count cannot be negative, found ") {
+        return format!("件数不能为负，实为 {rest}");
+    }
+    if let Some(rest) = after("unknown edition ") {
+        let (name, expected) = rest.split_once(": expected ").unwrap_or((&rest, ""));
+        return format!("未知的格式版本 {name}，应为 {expected}");
+    }
+    if let Some(rest) = after("malformed amount ") {
+        return format!("金额格式不对：{rest}");
+    }
+    if let Some(rest) = after("expected ") {
+        return match rest.split_once(", found ") {
+            Some((expected, found)) => format!("应为 {expected}，实为 {found}"),
+            None => format!("应为 {rest}"),
+        };
+    }
+    match kind {
+        JsonErrorKind::Eof => "文件在读取中途结束（不完整的 JSON）".to_owned(),
+        JsonErrorKind::Syntax if en.starts_with("trailing characters") => {
+            "JSON 之后还有多余的字符".to_owned()
+        }
+        JsonErrorKind::Syntax => format!("不是有效的 JSON（{en}）"),
+        _ => format!("数据不对（{en}）"),
+    }
 }
 
 impl fmt::Display for JsonError {
@@ -206,10 +302,11 @@ fn from_slice_reference(
         let mut de = serde_json::Deserializer::from_slice(bytes);
         Probe::deserialize(&mut de).ok().map(|p| p.edition)
     });
-    if fast && edition.is_some() {
-        if let Some(r) = fast_read(bytes, edition) {
-            return Ok(r);
-        }
+    if fast
+        && edition.is_some()
+        && let Some(r) = fast_read(bytes, edition)
+    {
+        return Ok(r);
     }
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let mut track = serde_path_to_error::Track::new();

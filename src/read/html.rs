@@ -360,15 +360,17 @@ pub fn read_html(html: &str) -> Reading {
         let mut reading = super::read_text(&strip_tags(html));
         reading.log.entries.insert(
             0,
-            super::LogEntry {
-                kind: super::EntryKind::Warning,
-                location: None,
-                pointer: None,
-                message: format!(
-                    "elements nested {depth} deep (more than {MAX_NESTING}): the page was read as \
-                     text without its markup"
+            super::LogEntry::new(
+                super::EntryKind::Warning,
+                None,
+                super::msg(
+                    format!("元素嵌套 {depth} 层（超过 {MAX_NESTING} 层）：页面去除标记后按文本读取"),
+                    format!(
+                        "elements nested {depth} deep (more than {MAX_NESTING}): the page was read as \
+                         text without its markup"
+                    ),
                 ),
-            },
+            ),
         );
         return reading;
     }

@@ -104,8 +104,46 @@ pub struct LogEntry {
     /// For [`EntryKind::Read`]: the JSON Pointer the value went to.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pointer: Option<String>,
-    /// What was read, or what the problem is.
+    /// What was read, or what the problem is, in English.
     pub message: String,
+    /// The same in Chinese.
+    pub message_zh: String,
+}
+
+impl LogEntry {
+    /// The message in the language asked for.
+    pub fn message(&self, lang: crate::validate::Lang) -> &str {
+        match lang {
+            crate::validate::Lang::Zh => &self.message_zh,
+            crate::validate::Lang::En => &self.message,
+        }
+    }
+}
+
+/// A log message in both languages.
+pub(crate) struct Msg {
+    pub(crate) zh: String,
+    pub(crate) en: String,
+}
+
+/// A log message: Chinese first, then English.
+pub(crate) fn msg(zh: impl Into<String>, en: impl Into<String>) -> Msg {
+    Msg {
+        zh: zh.into(),
+        en: en.into(),
+    }
+}
+
+impl LogEntry {
+    pub(crate) fn new(kind: EntryKind, location: Option<Location>, m: Msg) -> Self {
+        LogEntry {
+            kind,
+            location,
+            pointer: None,
+            message: m.en,
+            message_zh: m.zh,
+        }
+    }
 }
 
 /// What a reader read, where, and what it could not.
@@ -116,39 +154,31 @@ pub struct Log {
 }
 
 impl Log {
-    fn push(
-        &mut self,
-        kind: EntryKind,
-        location: Option<Location>,
-        pointer: Option<&str>,
-        message: String,
-    ) {
-        self.entries.push(LogEntry {
-            kind,
-            location,
-            pointer: pointer.map(str::to_owned),
-            message,
-        });
+    fn push(&mut self, kind: EntryKind, location: Option<Location>, pointer: Option<&str>, m: Msg) {
+        let mut e = LogEntry::new(kind, location, m);
+        e.pointer = pointer.map(str::to_owned);
+        self.entries.push(e);
     }
 
+    /// A value read into the report: its text is the message in both languages.
     pub(crate) fn read(&mut self, at: Location, pointer: &str, text: &str) {
-        self.push(EntryKind::Read, Some(at), Some(pointer), text.to_owned());
+        self.push(EntryKind::Read, Some(at), Some(pointer), msg(text, text));
     }
 
-    pub(crate) fn warn(&mut self, at: Location, message: String) {
-        self.push(EntryKind::Warning, Some(at), None, message);
+    pub(crate) fn warn(&mut self, at: Location, m: Msg) {
+        self.push(EntryKind::Warning, Some(at), None, m);
     }
 
     pub(crate) fn unread(&mut self, at: Location, text: &str) {
-        self.push(EntryKind::Unread, Some(at), None, text.to_owned());
+        self.push(EntryKind::Unread, Some(at), None, msg(text, text));
     }
 
-    pub(crate) fn not_found(&mut self, message: String) {
-        self.push(EntryKind::Missing, None, None, message);
+    pub(crate) fn not_found(&mut self, m: Msg) {
+        self.push(EntryKind::Missing, None, None, m);
     }
 
-    pub(crate) fn note(&mut self, at: Option<Location>, message: String) {
-        self.push(EntryKind::Note, at, None, message);
+    pub(crate) fn note(&mut self, at: Option<Location>, m: Msg) {
+        self.push(EntryKind::Note, at, None, m);
     }
 
     /// Entries of one kind.
@@ -182,6 +212,116 @@ pub struct Reading {
     pub report: Report,
     /// What was read where, and what was not.
     pub log: Log,
+}
+
+/// What a file holds, told from its bytes (not its name: `.shtml` pages and files without an
+/// extension are common).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// Text (extracted from a page or a PDF, or typed).
+    Text,
+    /// An HTML page.
+    Html,
+    /// A PDF file.
+    Pdf,
+}
+
+/// What kind of source the bytes are: a PDF by its `%PDF-` header (within the first KiB, where
+/// readers look for it), an HTML page by its markup at the start (a doctype, `<html>`, `<head>`,
+/// `<body>`, or a first tag of a page's usual kinds), else text.
+pub fn sniff(bytes: &[u8]) -> SourceKind {
+    let head = &bytes[..bytes.len().min(4096)];
+    if head[..head.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        return SourceKind::Pdf;
+    }
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let has = |w: &[u8]| lower.windows(w.len()).any(|x| x == w);
+    if has(b"<!doctype html") || has(b"<html") || has(b"<head") || has(b"<body") {
+        return SourceKind::Html;
+    }
+    let first = lower.iter().position(|b| !b.is_ascii_whitespace());
+    let starts_with_tag = first.is_some_and(|i| {
+        [
+            &b"<div"[..],
+            b"<p",
+            b"<table",
+            b"<meta",
+            b"<title",
+            b"<!--",
+            b"<span",
+            b"<h1",
+            b"<h2",
+        ]
+        .iter()
+        .any(|t| lower[i..].starts_with(t))
+    });
+    if starts_with_tag {
+        SourceKind::Html
+    } else {
+        SourceKind::Text
+    }
+}
+
+/// Why a source could not be read at all (a text or HTML page always reads, partly if need be).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReadError {
+    /// The source is of a kind whose reader this build does not have (a cargo feature is off).
+    NotBuilt {
+        /// What the source is.
+        kind: SourceKind,
+        /// The feature that reads it.
+        feature: &'static str,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::NotBuilt { kind, feature } => write!(
+                f,
+                "a {kind:?} source, but this build has no reader for it (cargo feature `{feature}`)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ReadError {}
+
+impl ReadError {
+    /// The error in the language asked for.
+    pub fn message(&self, lang: crate::validate::Lang) -> String {
+        match (self, lang) {
+            (ReadError::NotBuilt { kind, feature }, crate::validate::Lang::Zh) => {
+                format!("是 {kind:?} 文件，但本程序未编译其读取器（cargo 特性 `{feature}`）")
+            }
+            _ => self.to_string(),
+        }
+    }
+}
+
+/// Read a report from the bytes of any source, its kind told from the bytes ([`sniff`]): text,
+/// an HTML page, or a PDF.
+pub fn read_bytes(bytes: &[u8]) -> Result<Reading, ReadError> {
+    match sniff(bytes) {
+        SourceKind::Text => Ok(read_text_bytes(bytes)),
+        #[cfg(feature = "html")]
+        SourceKind::Html => Ok(read_html_bytes(bytes)),
+        #[cfg(not(feature = "html"))]
+        SourceKind::Html => Err(ReadError::NotBuilt {
+            kind: SourceKind::Html,
+            feature: "html",
+        }),
+        SourceKind::Pdf => Err(ReadError::NotBuilt {
+            kind: SourceKind::Pdf,
+            feature: "pdf",
+        }),
+    }
 }
 
 /// Read a report from text extracted from a web page (any of the flattened table layouts).
@@ -226,29 +366,28 @@ fn decode(bytes: &[u8], per_line: bool) -> (std::borrow::Cow<'_, str>, Vec<LogEn
         valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
         invalid += usize::from(!chunk.invalid().is_empty());
     }
-    if invalid > valid {
-        if let Some(text) =
+    if invalid > valid
+        && let Some(text) =
             encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes)
-        {
-            let note = LogEntry {
-                kind: EntryKind::Note,
-                location: None,
-                pointer: None,
-                message: "not UTF-8: decoded as GB18030 (GBK, GB2312)".to_owned(),
-            };
-            return (text, vec![note]);
-        }
+    {
+        let note = LogEntry::new(
+            EntryKind::Note,
+            None,
+            msg(
+                "不是 UTF-8 编码：按 GB18030（GBK、GB2312）解码",
+                "not UTF-8: decoded as GB18030 (GBK, GB2312)",
+            ),
+        );
+        return (text, vec![note]);
     }
-    let warning = |location, message| LogEntry {
-        kind: EntryKind::Warning,
-        location,
-        pointer: None,
-        message,
-    };
+    let warning = |location, m: Msg| LogEntry::new(EntryKind::Warning, location, m);
     if !per_line {
         let at = first.valid_up_to();
-        let message = format!("invalid UTF-8 (first at byte {at}) replaced by U+FFFD");
-        return (String::from_utf8_lossy(bytes), vec![warning(None, message)]);
+        let m = msg(
+            format!("无效的 UTF-8 字节（首处在第 {at} 字节）已替换为 U+FFFD"),
+            format!("invalid UTF-8 (first at byte {at}) replaced by U+FFFD"),
+        );
+        return (String::from_utf8_lossy(bytes), vec![warning(None, m)]);
     }
     let mut bad = Vec::new();
     let mut offset = 0;
@@ -259,8 +398,11 @@ fn decode(bytes: &[u8], per_line: bool) -> (std::borrow::Cow<'_, str>, Vec<LogEn
             continue;
         }
         let line = 1 + bytes[..at].iter().filter(|b| **b == b'\n').count();
-        let message = format!("invalid UTF-8 at byte {at} replaced by U+FFFD");
-        bad.push(warning(Some(Location::Line { line, column: 1 }), message));
+        let m = msg(
+            format!("第 {at} 字节的无效 UTF-8 已替换为 U+FFFD"),
+            format!("invalid UTF-8 at byte {at} replaced by U+FFFD"),
+        );
+        bad.push(warning(Some(Location::Line { line, column: 1 }), m));
         if bad.len() >= 100 {
             break;
         }
@@ -288,7 +430,10 @@ pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
     fill_meta(&mut report, meta, &mut log);
     for sec in report.form().sections() {
         if sections.body[sec.id as usize].is_none() {
-            log.not_found(format!("section {} not found", sec.heading()));
+            log.not_found(msg(
+                format!("未找到第{}部分“{}”", sec.number, sec.heading()),
+                format!("section {} not found", sec.heading()),
+            ));
         }
     }
     fill_narrative(&mut report, &sections, &mut log);
@@ -329,18 +474,31 @@ fn detect_edition(
                 .or_else(|| tied.last().copied())
                 .unwrap_or(Edition::ALL[0]);
             let why = if best == 0 {
-                "the table labels do not tell the edition"
+                (
+                    "表格标签不能判断格式版本",
+                    "the table labels do not tell the edition",
+                )
             } else {
-                "the table labels fit more than one edition"
+                (
+                    "表格标签符合不止一个格式版本",
+                    "the table labels fit more than one edition",
+                )
             };
             let how = if in_force == Some(e) && year.is_some() {
-                "from the report year"
+                ("按报告年度", "from the report year")
             } else if in_force == Some(e) {
-                "(the edition in force now)"
+                ("取现行版本", "(the edition in force now)")
             } else {
-                "(the latest that fits)"
+                ("取符合的最新版本", "(the latest that fits)")
             };
-            log.note(None, format!("{why}; assumed {} {how}", e.tag()));
+            let f = e.facts();
+            log.note(
+                None,
+                msg(
+                    format!("{}；{}认定为{}", why.0, how.0, f.short_name),
+                    format!("{}; assumed {} {}", why.1, e.tag(), how.1),
+                ),
+            );
             e
         }
     };
@@ -350,13 +508,26 @@ fn detect_edition(
         .map(|e| format!("{} of the {} format", votes[e.index()], e.tag()))
         .collect();
     if !voted.is_empty() {
+        let voted_zh: Vec<String> = Edition::ALL
+            .iter()
+            .filter(|e| votes[e.index()] > 0 && votes[e.index()] < best)
+            .map(|e| format!("{}标签 {} 个", e.facts().short_name, votes[e.index()]))
+            .collect();
         log.note(
             None,
-            format!(
-                "labels of more than one edition: {best} of the {} format, {}; read as {}",
-                edition.tag(),
-                voted.join(", "),
-                edition.tag()
+            msg(
+                format!(
+                    "标签分属不止一个格式版本：{}标签 {best} 个，{}；按{}读取",
+                    edition.facts().short_name,
+                    voted_zh.join("，"),
+                    edition.facts().short_name
+                ),
+                format!(
+                    "labels of more than one edition: {best} of the {} format, {}; read as {}",
+                    edition.tag(),
+                    voted.join(", "),
+                    edition.tag()
+                ),
             ),
         );
     }
@@ -373,10 +544,10 @@ fn current_year() -> i32 {
 
 fn fill_meta(report: &mut Report, meta: narrative::Meta, log: &mut Log) {
     if meta.year.is_none() {
-        log.not_found("the report year was not found".into());
+        log.not_found(msg("未找到报告年度", "the report year was not found"));
     }
     if meta.agency.is_empty() {
-        log.not_found("the agency's name was not found".into());
+        log.not_found(msg("未找到发布机关名称", "the agency's name was not found"));
     }
     report.agency = (!meta.agency.is_empty()).then_some(meta.agency);
     report.title = meta.title;
@@ -456,12 +627,16 @@ fn fill_table(
         let heading = report.form().section(id).heading();
         match table {
             // A section 二 with no rows keeps its (blank) table: its heading is what the page has.
-            TableId::Proactive => {
-                log.not_found(format!("no table rows found in section {heading}"))
-            }
+            TableId::Proactive => log.not_found(msg(
+                format!("“{heading}”中未找到表格行"),
+                format!("no table rows found in section {heading}"),
+            )),
             _ => {
                 report.tables.set_presence(table, Presence::Missing);
-                log.not_found(format!("no table found in section {heading}"));
+                log.not_found(msg(
+                    format!("“{heading}”中未找到表格"),
+                    format!("no table found in section {heading}"),
+                ));
             }
         }
     }

@@ -272,16 +272,19 @@ pub fn meta(front: &[Line], log: &mut Log) -> Meta {
         } else if let Some(l) = lines.iter().find(|l| l.text.contains("统计")) {
             log.warn(
                 l.loc,
-                format!("the statistics period could not be read as two dates: “{sentence}”"),
+                super::msg(
+                    format!("统计期限未能读成起止两个日期：“{sentence}”"),
+                    format!("the statistics period could not be read as two dates: “{sentence}”"),
+                ),
             );
         }
     }
     for marker in ["发布日期", "发布时间", "成文日期", "日期"] {
-        if let Some(p) = all.find(marker) {
-            if let Some(d) = dates(&all[p..]).first() {
-                m.published = Some(*d);
-                break;
-            }
+        if let Some(p) = all.find(marker)
+            && let Some(d) = dates(&all[p..]).first()
+        {
+            m.published = Some(*d);
+            break;
         }
     }
     m
@@ -451,20 +454,20 @@ impl Cursor<'_> {
                 }
             }
         }
-        if cut.is_none() {
-            if let Some(semi) = (open..group_end).find(|i| matches!(self.chars[*i], '；' | ';')) {
-                let before = parts.iter().filter(|(_, s, _, _)| *s < semi).count();
-                if before > 0 {
-                    cut = Some(before);
-                }
+        if cut.is_none()
+            && let Some(semi) = (open..group_end).find(|i| matches!(self.chars[*i], '；' | ';'))
+        {
+            let before = parts.iter().filter(|(_, s, _, _)| *s < semi).count();
+            if before > 0 {
+                cut = Some(before);
             }
         }
-        if let Some(c) = cut {
-            if c < parts.len() {
-                self.idx = parts[c].0;
-                last = parts[c - 1].2;
-                parts.truncate(c);
-            }
+        if let Some(c) = cut
+            && c < parts.len()
+        {
+            self.idx = parts[c].0;
+            last = parts[c - 1].2;
+            parts.truncate(c);
         }
         (parts.into_iter().map(|(_, _, _, f)| f).collect(), last)
     }

@@ -14,10 +14,11 @@ pub fn key(s: &str) -> String {
     for c in s.chars() {
         key_char(c, |k| out.push(k));
     }
-    if let Some(pos) = out.find('、') {
-        if pos > 0 && out[..pos].chars().all(|c| c.is_ascii_digit()) {
-            out.replace_range(pos..pos + '、'.len_utf8(), ".");
-        }
+    if let Some(pos) = out.find('、')
+        && pos > 0
+        && out[..pos].chars().all(|c| c.is_ascii_digit())
+    {
+        out.replace_range(pos..pos + '、'.len_utf8(), ".");
     }
     out
 }
@@ -108,15 +109,16 @@ pub fn classify(raw: &str) -> CellText {
     let (digits, unit) = rest.split_at(digits_end);
     let digits = digits.replace(',', "");
     if !digits.is_empty() && digits.len() <= 30 {
-        if unit.is_empty() || matches!(unit, "件" | "项" | "个" | "条" | "次" | "宗") {
-            if let Ok(v) = digits.parse::<i128>() {
-                return CellText::Integer(sign * v, unit.to_owned());
-            }
+        if (unit.is_empty() || matches!(unit, "件" | "项" | "个" | "条" | "次" | "宗"))
+            && let Ok(v) = digits.parse::<i128>()
+        {
+            return CellText::Integer(sign * v, unit.to_owned());
         }
-        if sign == 1 && unit.starts_with('.') {
-            if let Ok(a) = Amount::from_str(&format!("{digits}{unit}")) {
-                return CellText::Amount(a, None);
-            }
+        if sign == 1
+            && unit.starts_with('.')
+            && let Ok(a) = Amount::from_str(&format!("{digits}{unit}"))
+        {
+            return CellText::Amount(a, None);
         }
     }
     CellText::Other(raw.trim().to_owned())

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use super::doc::Tok;
 use super::norm::{CellText, classify, key, key_without_note, money};
-use super::{Location, Log};
+use super::{Location, Log, msg};
 use crate::cell::{Cell, MoneyUnit};
 use crate::form::{self, CellKind, Edition, ProactiveRow, RequestRow, TableDecl, TableId};
 use crate::report::{CellMut, Report};
@@ -273,7 +273,10 @@ pub fn fill_rows(
                 if e.misspelled {
                     log.warn(
                         *loc,
-                        format!("misspelled label “{text}” read as “{}”", e.official),
+                        msg(
+                            format!("标签“{text}”有错字，按“{}”读取", e.official),
+                            format!("misspelled label “{text}” read as “{}”", e.official),
+                        ),
                     );
                 }
                 e.targets[edition.index()]
@@ -304,7 +307,10 @@ pub fn fill_rows(
         if !filled.insert(cells[0].0) {
             log.warn(
                 *loc,
-                format!("row “{row_name}” appears again; the second one is ignored"),
+                msg(
+                    format!("“{row_name}”行重复出现，忽略第二次"),
+                    format!("row “{row_name}” appears again; the second one is ignored"),
+                ),
             );
             continue;
         }
@@ -350,20 +356,26 @@ fn take_row_values(
         i += 1;
     }
     if extra > 0 {
+        let n = cells.len();
         log.warn(
             loc,
-            format!(
-                "row “{row_name}” has {extra} more value(s) than its {} cells; they were ignored",
-                cells.len()
+            msg(
+                format!("“{row_name}”行比其 {n} 个单元格多出 {extra} 个数值，已忽略"),
+                format!(
+                    "row “{row_name}” has {extra} more {} than its {n} cells; {} ignored",
+                    plural(extra, "value", "values"),
+                    if extra == 1 { "it was" } else { "they were" }
+                ),
             ),
         );
     }
     if taken < cells.len() {
+        let n = cells.len();
         log.warn(
             loc,
-            format!(
-                "row “{row_name}” has {taken} of {} cells; the rest are left blank",
-                cells.len()
+            msg(
+                format!("“{row_name}”行只有 {n} 个单元格中的 {taken} 个，其余未读取"),
+                format!("row “{row_name}” has {taken} of {n} cells; the rest are not read"),
             ),
         );
     }
@@ -405,9 +417,9 @@ fn missing_rows<R: Copy, C: Copy>(
         };
         for row in block.rows {
             if !filled.contains(&id(row.id, first.id)) {
-                log.not_found(format!(
-                    "row “{}” not found; its cells are left blank",
-                    row.label()
+                log.not_found(msg(
+                    format!("未找到“{}”行，其单元格未读取", row.label()),
+                    format!("row “{}” not found; its cells are not read", row.label()),
                 ));
             }
         }
@@ -470,19 +482,26 @@ pub fn fill_in_order(
         if let Some((_, at)) = items.first() {
             log.warn(
                 *at,
-                "section 四 has its headers but no values; its cells are left blank".into(),
+                msg(
+                    "第四部分只有表头、没有数值，其单元格未读取",
+                    "section 四 has its headers but no values; its cells are not read",
+                ),
             );
         }
         return 1;
     }
     if !values.is_empty() && values.len() != cells.len() {
         let at = values[0].1;
+        let (v, n) = (values.len(), cells.len());
         log.warn(
             at,
-            format!(
-                "section 四 has {} values for {} cells; they were assigned in order",
-                values.len(),
-                cells.len()
+            msg(
+                format!("第四部分 {n} 个单元格只有 {v} 个数值，已按顺序填入"),
+                format!(
+                    "section 四 has {v} {} for {n} cells; {} assigned in order",
+                    plural(v, "value", "values"),
+                    if v == 1 { "it was" } else { "they were" }
+                ),
             ),
         );
     }
@@ -508,7 +527,7 @@ fn assign(
         CellText::Amount(a, u) => format!("{a}{}", u.map_or("", MoneyUnit::label)),
         CellText::Other(t) => t.clone(),
     };
-    let mut problem: Option<String> = None;
+    let mut problem: Option<(String, String)> = None;
     match (slot, kind) {
         (CellMut::Count(c), _) => {
             *c = match v {
@@ -517,14 +536,18 @@ fn assign(
                 CellText::Integer(n, _) => match u64::try_from(*n) {
                     Ok(n) => Cell::Value(n),
                     Err(_) => {
-                        problem = Some(format!(
-                            "“{shown}” is not a count (negative or too large); left blank"
+                        problem = Some((
+                            format!("“{shown}”不是件数（为负或过大），留空"),
+                            format!("“{shown}” is not a count (negative or too large); left blank"),
                         ));
                         Cell::Blank
                     }
                 },
                 _ => {
-                    problem = Some(format!("“{shown}” is not a count; left blank"));
+                    problem = Some((
+                        format!("“{shown}”不是件数，留空"),
+                        format!("“{shown}” is not a count; left blank"),
+                    ));
                     Cell::Blank
                 }
             };
@@ -536,12 +559,18 @@ fn assign(
                 CellText::Integer(n, _) => match i64::try_from(*n) {
                     Ok(n) => Cell::Value(n),
                     Err(_) => {
-                        problem = Some(format!("“{shown}” is out of range; left blank"));
+                        problem = Some((
+                            format!("“{shown}”超出范围，留空"),
+                            format!("“{shown}” is out of range; left blank"),
+                        ));
                         Cell::Blank
                     }
                 },
                 _ => {
-                    problem = Some(format!("“{shown}” is not a signed count; left blank"));
+                    problem = Some((
+                        format!("“{shown}”不是带符号的数，留空"),
+                        format!("“{shown}” is not a signed count; left blank"),
+                    ));
                     Cell::Blank
                 }
             };
@@ -557,7 +586,10 @@ fn assign(
                 other => match money(other, header) {
                     Some(m) => Cell::Value(m),
                     None => {
-                        problem = Some(format!("“{shown}” is not an amount; left blank"));
+                        problem = Some((
+                            format!("“{shown}”不是金额，留空"),
+                            format!("“{shown}” is not an amount; left blank"),
+                        ));
                         Cell::Blank
                     }
                 },
@@ -565,7 +597,15 @@ fn assign(
         }
     }
     match problem {
-        Some(p) => log.warn(loc, format!("{pointer}: {p}")),
+        Some((zh, en)) => log.warn(
+            loc,
+            msg(format!("{pointer}：{zh}"), format!("{pointer}: {en}")),
+        ),
         None => log.read(loc, pointer, &shown),
     }
+}
+
+/// The English noun for `n` things.
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }

@@ -236,9 +236,16 @@ impl fmt::Display for Lang {
 }
 
 /// A language code that names no message language.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language {0:?}: zh or en")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownLang(pub String);
+
+impl fmt::Display for UnknownLang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown language {:?}: zh or en", self.0)
+    }
+}
+
+impl std::error::Error for UnknownLang {}
 
 impl std::str::FromStr for Lang {
     type Err = UnknownLang;

@@ -210,8 +210,15 @@ struct PlanInst {
     /// The label of the column or row it runs along.
     along: String,
     /// The two sides in words (`一、本年新收… + 二、上年结转…`, `6项之和`).
-    left_words: String,
-    right_words: String,
+    left_words: Words,
+    right_words: Words,
+}
+
+/// One side of a relation in words, in Chinese and in English: the labels of its cells, or
+/// how many cells it sums where they are too many to name.
+struct Words {
+    zh: String,
+    en: String,
 }
 
 /// The relations of one table of one edition as index lists, with the pointers and labels of
@@ -268,7 +275,7 @@ const MAX_WIDTH: usize = 64;
 impl DensePlan {
     /// The grid form of `insts` over `cells` cells `width` to a row, if they have one.
     fn of(cells: usize, width: usize, insts: &[PlanInst]) -> Option<DensePlan> {
-        if width == 0 || width > MAX_WIDTH || cells % width != 0 {
+        if width == 0 || width > MAX_WIDTH || !cells.is_multiple_of(width) {
             return None;
         }
         let mut grid = DensePlan {
@@ -338,12 +345,20 @@ impl DensePlan {
     }
 }
 
-/// Two sides in words: the labels of up to four cells joined by ` + `, else `N项之和`.
-fn words(labels: Vec<String>) -> String {
+/// One side in words: the labels of up to four cells joined by ` + `, else `N项之和` (`the sum
+/// of N cells`).
+fn words(labels: Vec<String>) -> Words {
     if labels.len() > 4 {
-        return format!("{}项之和", labels.len());
+        return Words {
+            zh: format!("{}项之和", labels.len()),
+            en: format!("the sum of {} cells", labels.len()),
+        };
     }
-    labels.join(" + ")
+    let joined = labels.join(" + ");
+    Words {
+        zh: joined.clone(),
+        en: joined,
+    }
 }
 
 /// Compiles the relations of a table declaration.
@@ -591,7 +606,7 @@ fn derive_totals<const N: usize, const W: usize>(
                 format!(
                     "{}为空，按{}推算为 {s}。",
                     plan.labels.get(usize::from(t)).map_or("", String::as_str),
-                    inst.right_words
+                    inst.right_words.zh
                 ),
                 format!("{ptr} is blank; derived as {s} from its parts to check the other sums."),
             )
@@ -696,10 +711,12 @@ fn unequal(plan: &Plan, inst: &PlanInst, l: u128, r: u128, sink: &mut Sink) {
             inst.code,
             pointer(plan, inst.left[0]),
             format!(
-                "“{along}”{axis_zh}：{l_desc} = {l}，而{r_desc} = {r}，两者应相等（相差 {diff}）。"
+                "“{along}”{axis_zh}：{} = {l}，而{} = {r}，两者应相等（相差 {diff}）。",
+                l_desc.zh, r_desc.zh
             ),
             format!(
-                "{axis_en} “{along}”: {l_desc} = {l}, but {r_desc} = {r}; they must be equal (difference {diff})."
+                "{axis_en} “{along}”: {} = {l}, but {} = {r}; they must be equal (difference {diff}).",
+                l_desc.en, r_desc.en
             ),
         )
         .cells(cells)

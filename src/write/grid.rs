@@ -58,10 +58,10 @@ pub struct Grid {
 /// for a blank. A money unit the column header already states is not repeated (`12.50` under
 /// `本年收费金额（单位：万元）`).
 pub fn value_text(cell: CellRef<'_>, kind: CellKind) -> String {
-    if let (CellRef::Money(crate::Cell::Value(m)), CellKind::Money(Some(header))) = (cell, kind) {
-        if m.unit == Some(header) {
-            return m.amount.to_string();
-        }
+    if let (CellRef::Money(crate::Cell::Value(m)), CellKind::Money(Some(header))) = (cell, kind)
+        && m.unit == Some(header)
+    {
+        return m.amount.to_string();
     }
     cell.display()
 }

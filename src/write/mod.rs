@@ -76,14 +76,14 @@ pub(crate) fn outline(report: &Report) -> Vec<Block> {
     if let Some(d) = report.published {
         out.push(Block::Meta(format!("发布日期：{d}")));
     }
-    if let Some(p) = report.period {
-        if !report.preamble.as_deref().unwrap_or("").contains("统计") {
-            out.push(Block::Meta(format!(
-                "统计期限：{}至{}",
-                date_zh(p.start),
-                date_zh(p.end)
-            )));
-        }
+    if let Some(p) = report.period
+        && !report.preamble.as_deref().unwrap_or("").contains("统计")
+    {
+        out.push(Block::Meta(format!(
+            "统计期限：{}至{}",
+            date_zh(p.start),
+            date_zh(p.end)
+        )));
     }
     paras(&mut out, report.preamble.as_deref());
     let form = report.form();
