@@ -121,6 +121,8 @@ fn html_grid(table: ElementRef<'_>) -> Vec<Vec<Option<String>>> {
 }
 
 /// The same grid from the writer's layout.
+/// The writer's grid as the page must show it: a padding cell (which fills a short block) is
+/// not drawn, the cell before it spans its columns instead.
 fn writer_grid(g: &write::Grid) -> Vec<Vec<Option<String>>> {
     let mut grid: Vec<Vec<Option<String>>> = vec![vec![None; g.width]; g.rows.len()];
     for (r, row) in g.rows.iter().enumerate() {
@@ -128,6 +130,12 @@ fn writer_grid(g: &write::Grid) -> Vec<Vec<Option<String>>> {
         for cell in row {
             while grid[r][c].is_some() {
                 c += 1;
+            }
+            if cell.role == Role::Padding && c > 0 {
+                let before = grid[r][c - 1].clone();
+                grid[r][c..c + cell.colspan].fill(before);
+                c += cell.colspan;
+                continue;
             }
             for line in &mut grid[r..r + cell.rowspan] {
                 line[c..c + cell.colspan].fill(Some(cell.text.clone()));
@@ -203,19 +211,39 @@ fn a_page_with_findings_marks_the_cells_and_outlines_the_addends() {
     let v = validate::validate(&report);
     let html = to_html(&report, Some((&v, Lang::Zh)));
     check_page(&report, &html, "requests.balance-findings.html");
-    // The cell the finding points at is marked with the message.
-    assert!(html.contains("<td id=\"cell-requests-new_received-natural_person\" class=\"value f-error\" title=\"requests.balance: “自然人”列"));
-    // The addends of the broken sum are outlined.
+    // The cell the finding points at is marked as the total of a broken sum, with the value its
+    // parts give beside it (drawn by CSS) and the message as title, and links to its finding.
+    assert!(html.contains("<td id=\"cell-requests-new_received-natural_person\" class=\"value f-error total\" data-expected=\"69\" title=\"1 requests.balance: “自然人”列"));
+    assert!(html.contains("<a href=\"#finding-1\">"));
+    // The other cells of the broken sum are outlined, and link back to it.
     assert!(html.contains(
-        "<td id=\"cell-requests-carried_forward-natural_person\" class=\"value addend\""
+        "<td id=\"cell-requests-carried_forward-natural_person\" class=\"value addend\" title=\"1 requests.balance (/requests/new_received/natural_person)\"><a href=\"#finding-1\">"
     ));
     assert!(html.contains("<td id=\"cell-requests-processed_total-total\" class=\"value addend\""));
     // Unaffected cells are not.
     assert!(html.contains("<td id=\"cell-requests-granted-natural_person\" class=\"value\">"));
-    // The findings are listed after the report, linked to their cells.
+    // The summary comes before the first section, with the counts and each finding linked to
+    // its cell; a legend tells the marks apart.
+    let summary = html.find("<section class=\"summary\"").unwrap();
+    assert!(summary < html.find("<h2 id=\"cell-overview\"").unwrap());
+    assert!(html.contains("<span class=\"sev-error\">错误 2</span>"));
     assert!(html.contains(
-        "<a href=\"#cell-requests-new_received-total\">/requests/new_received/total</a>"
+        "<li id=\"finding-2\"><span class=\"tag f-error\">错误</span><a href=\"#cell-requests-new_received-total\"><code>/requests/new_received/total</code></a>"
     ));
+    assert!(html.contains("<p class=\"legend\">"));
+    // Each message also stands after the table of its section, before the next section.
+    let note = html
+        .find("<li class=\"sev-error\"><a href=\"#finding-1\">1</a>")
+        .unwrap();
+    let requests_table = html
+        .find("<td id=\"cell-requests-new_received-natural_person\"")
+        .unwrap();
+    let next_section = html.find("<h2 id=\"cell-review\"").unwrap();
+    assert!(requests_table < note && note < next_section);
+    // The fonts include the CJK fonts common on Linux.
+    assert!(html.contains("\"WenQuanYi Zen Hei\"") && html.contains("\"Noto Sans CJK SC\""));
+    // A page with findings reads back as the same report.
+    assert_eq!(zfxxgk::read::read_html(&html).report, report);
     // Every value cell of the grid carries its pointer.
     let g = write::grid(&report, report.form().requests, CellId::Requests);
     let values = g

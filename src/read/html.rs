@@ -49,6 +49,9 @@ const SKIP: &[&str] = &[
     "script", "style", "head", "noscript", "template", "svg", "iframe", "object",
 ];
 
+/// The attribute `write::to_html` puts on the findings it adds to a page, which the reader skips.
+pub(crate) const FINDINGS_ATTR: &str = "data-zfxxgk-findings";
+
 /// The largest span a cell may claim; larger values (hostile or broken pages) are clamped.
 const MAX_COLSPAN: usize = 64;
 
@@ -84,7 +87,9 @@ impl Walker {
             Node::Text(t) => self.buf.push_str(t),
             Node::Element(e) => {
                 let name = e.name();
-                if SKIP.contains(&name) {
+                // The findings this crate's writer adds to a page (its summary and the notes
+                // after each section) are not report text.
+                if SKIP.contains(&name) || e.attr(FINDINGS_ATTR).is_some() {
                     return;
                 }
                 if name == "br" {
