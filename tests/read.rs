@@ -568,3 +568,197 @@ fn every_corpus_report_reads_without_panic() {
     }
     assert!(n >= 20);
 }
+
+/// The cells of the two shared PDFs (淮安市洪泽区人民政府, 2023 and 2024), read by hand from the
+/// page images (`../shared/corpus/pdf/hongze-*.page-{2,3,4}.png`), not from any program's output:
+/// section 二 by pointer, section 三 as (row key, 自然人 … 总计), section 四 as its 15 values.
+struct PdfExpected {
+    proactive: &'static [(&'static str, &'static str)],
+    review: [u64; 15],
+}
+
+const fn row(n: u64) -> [u64; 7] {
+    [n, 0, 0, 0, 0, 0, n]
+}
+
+/// The rows of section 三 in official order, with the 自然人 count of each (every other
+/// applicant column is 0 in both reports, and 总计 equals 自然人).
+fn requests_rows(natural: [u64; 25]) -> Vec<(&'static str, [u64; 7])> {
+    const KEYS: [&str; 25] = [
+        "new_received",
+        "carried_over",
+        "granted",
+        "partly_granted",
+        "denied/state_secret",
+        "denied/other_law_prohibits",
+        "denied/three_safety_one_stability",
+        "denied/third_party_rights",
+        "denied/internal_affairs",
+        "denied/process_info",
+        "denied/enforcement_file",
+        "denied/administrative_query",
+        "unable/not_held",
+        "unable/needs_creation",
+        "unable/still_unclear",
+        "not_processed/petition_complaint",
+        "not_processed/repeat",
+        "not_processed/publication",
+        "not_processed/mass_repeat",
+        "not_processed/confirm_or_reissue",
+        "other_handling/overdue_no_correction",
+        "other_handling/overdue_fee_unpaid",
+        "other_handling/other",
+        "processed_total",
+        "carried_forward",
+    ];
+    KEYS.iter()
+        .zip(natural)
+        .map(|(k, n)| (*k, row(n)))
+        .collect()
+}
+
+fn check_pdf_cells(reading: &Reading, want: &PdfExpected, requests: &[(&str, [u64; 7])]) {
+    let v = serde_json::to_value(&reading.report).unwrap();
+    let mut wrong = Vec::new();
+    for (ptr, value) in want.proactive {
+        let got = v.pointer(&format!("/proactive/{ptr}")).cloned();
+        let got = match got {
+            Some(serde_json::Value::Object(m)) => m.get("amount").cloned(),
+            g => g,
+        };
+        let got = got.map(|g| g.to_string().trim_matches('"').to_owned());
+        if got.as_deref() != Some(*value) {
+            wrong.push(format!("/proactive/{ptr}: {got:?}, want {value}"));
+        }
+    }
+    let cols = [
+        "natural_person",
+        "commercial_enterprise",
+        "research_institution",
+        "public_welfare_org",
+        "legal_service_org",
+        "other_org",
+        "total",
+    ];
+    for (row, values) in requests {
+        for (col, want) in cols.iter().zip(values) {
+            let ptr = format!("/requests/{row}/{col}");
+            let got = v.pointer(&ptr).and_then(serde_json::Value::as_u64);
+            if got != Some(*want) {
+                wrong.push(format!("{ptr}: {got:?}, want {want}"));
+            }
+        }
+    }
+    let groups = [
+        "reconsideration",
+        "litigation_direct",
+        "litigation_after_reconsideration",
+    ];
+    let cols = ["upheld", "corrected", "other", "pending", "total"];
+    for (k, want) in want.review.iter().enumerate() {
+        let ptr = format!("/review/{}/{}", groups[k / 5], cols[k % 5]);
+        let got = v.pointer(&ptr).and_then(serde_json::Value::as_u64);
+        if got != Some(*want) {
+            wrong.push(format!("{ptr}: {got:?}, want {want}"));
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} cells wrong:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn pdftotext_layout_of_the_shared_pdfs_reads_every_cell() {
+    let y2023 = PdfExpected {
+        proactive: &[
+            ("rules/issued", "0"),
+            ("rules/repealed", "0"),
+            ("rules/in_force", "0"),
+            ("normative_documents/issued", "0"),
+            ("normative_documents/repealed", "5"),
+            ("normative_documents/in_force", "5"),
+            ("licensing/decisions", "550"),
+            ("penalty/decisions", "4119"),
+            ("coercion/decisions", "195"),
+            ("fees/amount", "7730.28"),
+        ],
+        // 行政复议 10 1 0 0 and 总计 0, 复议后起诉 5 0 0 0 and 总计 0: the report's own mistake.
+        review: [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0],
+    };
+    let rows_2023 = requests_rows([
+        21, 0, 0, 4, 1, 0, 0, 0, 0, 1, 1, 0, 10, 3, 0, 1, 0, 0, 0, 0, 0, 0, 0, 21, 0,
+    ]);
+    let y2024 = PdfExpected {
+        proactive: &[
+            ("rules/issued", "0"),
+            ("rules/repealed", "0"),
+            ("rules/in_force", "0"),
+            ("normative_documents/issued", "3"),
+            ("normative_documents/repealed", "0"),
+            ("normative_documents/in_force", "8"),
+            ("licensing/decisions", "9487"),
+            ("penalty/decisions", "2776"),
+            ("coercion/decisions", "84"),
+            ("fees/amount", "7545"),
+        ],
+        review: [1, 1, 0, 0, 2, 1, 0, 0, 0, 1, 2, 0, 1, 0, 3],
+    };
+    let rows_2024 = requests_rows([
+        95, 0, 50, 9, 0, 0, 1, 0, 0, 1, 1, 0, 31, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 95, 0,
+    ]);
+    for (file, want, rows) in [
+        (
+            "pdftotext/hongze-2023.pdftotext-layout.txt",
+            &y2023,
+            &rows_2023,
+        ),
+        (
+            "pdftotext/hongze-2024.pdftotext-layout.txt",
+            &y2024,
+            &rows_2024,
+        ),
+    ] {
+        let reading = read_file(&fixture(file));
+        check_pdf_cells(&reading, want, rows);
+        // （六）其他处理 is printed as one row of zeros in place of its three sub-rows: read as 0
+        // with a note, not dropped.
+        assert!(
+            reading
+                .log
+                .entries
+                .iter()
+                .any(|e| e.message.contains("one row of zeros")),
+            "{file}"
+        );
+        // The misprinted label 2.其他法律行政止公开 is read with a warning.
+        assert!(
+            reading
+                .log
+                .warnings()
+                .any(|e| e.message.contains("其他法律行政止公开")),
+            "{file}"
+        );
+    }
+    // The 2023 report's table 四 is wrong as published (10 + 1 ≠ 总计 0), and validation says so,
+    // twice: 行政复议 and 复议后起诉.
+    let r = read_file(&fixture("pdftotext/hongze-2023.pdftotext-layout.txt")).report;
+    let v = validate::validate(&r);
+    let review: Vec<&str> = v
+        .findings
+        .iter()
+        .filter(|f| f.code.starts_with("review."))
+        .map(|f| f.pointer.as_str())
+        .collect();
+    assert_eq!(
+        review,
+        [
+            "/review/reconsideration/total",
+            "/review/litigation_after_reconsideration/total"
+        ],
+        "{:#?}",
+        v.findings
+    );
+}

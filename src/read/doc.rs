@@ -2,7 +2,7 @@
 //! with where it came from; and the split of a document into the six sections.
 
 use super::Location;
-use super::norm::{key, key_char};
+use super::norm::{self, CellText, key, key_char};
 use crate::form::{SECTIONS, SectionId};
 
 /// One cell of a table (or one cell-like piece of a flattened table line).
@@ -25,9 +25,11 @@ pub struct Line {
     pub cells: Option<Vec<Tok>>,
 }
 
-/// Split plain text into lines (any of `\n`, `\r\n`, `\r`), a BOM dropped. Lines are numbered from 1.
+/// Split plain text into lines (any of `\n`, `\r\n`, `\r`), a BOM and every other invisible
+/// character ([`norm::is_invisible`]) dropped. Lines are numbered from 1.
 pub fn text_lines(text: &str) -> Vec<Line> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = norm::strip_invisible(text);
+    let text: &str = &text;
     let mut out = Vec::new();
     for (i, raw) in text.split('\n').enumerate() {
         // A lone `\r` also ends a line (old Mac files); keep numbering by `\n`.
@@ -300,14 +302,101 @@ pub fn tokens(lines: &[Line]) -> Vec<Tok> {
                 });
             }
         } else {
-            let lead = text.chars().take_while(|c| c.is_whitespace()).count();
-            out.push(Tok {
-                text: text.trim().to_owned(),
-                loc: shift(line.loc, lead),
-            });
+            split_values(text, line.loc, &mut out);
         }
     }
     out
+}
+
+/// A line without values as cells: pieces that a run of two or more white-space characters
+/// separates are separate cells (header cells side by side, `信息内容   本年制发件数   本年废止件数`,
+/// as `pdftotext -layout` writes them); a single space stays inside a cell (`（一）予以公开`,
+/// a label wrapped `只计这一情 形`).
+fn split_wide(text: &str, loc: Location, out: &mut Vec<Tok>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i <= chars.len() {
+        let at_gap = i == chars.len()
+            || (chars[i].is_whitespace() && chars.get(i + 1).is_some_and(|c| c.is_whitespace()));
+        if at_gap || (chars[i].is_whitespace() && start.is_none()) {
+            if let Some(s) = start.take() {
+                let piece: String = chars[s..i].iter().collect();
+                out.push(Tok {
+                    text: piece.trim_end().to_owned(),
+                    loc: shift(loc, s),
+                });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+        i += 1;
+    }
+}
+
+/// Units that may stand apart from their number (`410 件`, `12.50 万元`).
+const UNITS: &[&str] = &["件", "项", "个", "条", "次", "宗", "元", "万元"];
+
+/// One line of a flattened table as cells: a label, then the values after it that white space
+/// separates (`一、本年新收… 59 20 0 1 4 0 84`, as `pdftotext -layout` writes a row), each value
+/// its own cell; a unit standing apart joins the number before it. A line without such a run of
+/// values is one cell, as before.
+fn split_values(text: &str, loc: Location, out: &mut Vec<Tok>) {
+    // Pieces between runs of white space, with their char offsets.
+    let mut pieces: Vec<(usize, String)> = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (i, c) in text.chars().enumerate() {
+        if c.is_whitespace() {
+            if let Some(p) = current.take() {
+                pieces.push(p);
+            }
+        } else {
+            current.get_or_insert_with(|| (i, String::new())).1.push(c);
+        }
+    }
+    pieces.extend(current);
+    // A unit standing alone belongs to the number before it.
+    let mut merged: Vec<(usize, String)> = Vec::with_capacity(pieces.len());
+    for (off, p) in pieces {
+        match merged.last_mut() {
+            Some((_, prev))
+                if UNITS.contains(&p.as_str())
+                    && matches!(
+                        norm::classify(prev),
+                        CellText::Integer(..) | CellText::Amount(..)
+                    ) =>
+            {
+                prev.push_str(&p);
+            }
+            _ => merged.push((off, p)),
+        }
+    }
+    let is_value = |p: &str| {
+        matches!(
+            norm::classify(p),
+            CellText::Integer(..) | CellText::Amount(..) | CellText::NotApplicable
+        )
+    };
+    let values = merged.iter().rev().take_while(|(_, p)| is_value(p)).count();
+    let label_pieces = merged.len() - values;
+    if merged.len() < 2 || values == 0 {
+        split_wide(text, loc, out);
+        return;
+    }
+    if label_pieces > 0 {
+        // The label keeps its single spaces; a wide gap separates two labels (`（四）无法提供
+        // 1.本机关不掌握相关政府信息`).
+        let end_piece = &merged[label_pieces - 1];
+        let end = end_piece.0 + end_piece.1.chars().count();
+        let label: String = text.chars().take(end).collect();
+        split_wide(&label, loc, out);
+    }
+    for (off, p) in merged.into_iter().skip(label_pieces) {
+        out.push(Tok {
+            text: p,
+            loc: shift(loc, off),
+        });
+    }
 }
 
 #[cfg(test)]

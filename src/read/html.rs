@@ -216,11 +216,15 @@ fn text_of(node: NodeRef<'_, Node>) -> String {
     s
 }
 
-/// HTML whitespace: runs of white space (including `&nbsp;`) become one space.
+/// HTML whitespace: runs of white space (including `&nbsp;`) become one space; invisible
+/// characters (zero-width spaces, bidi marks, soft hyphens: [`super::norm::is_invisible`]) are dropped.
 fn collapse(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars() {
+        if super::norm::is_invisible(c) {
+            continue;
+        }
         if c.is_whitespace() {
             space = true;
         } else {

@@ -79,9 +79,66 @@ pub enum CellText {
     Other(String),
 }
 
-/// Whether a token looks like a cell value rather than a label.
+/// Whether a character is invisible and means nothing in a report's text: zero-width spaces and
+/// joiners, the word joiner, a byte order mark inside the text, bidirectional marks and
+/// embeddings, the soft hyphen. Pages copied from editors and PDFs carry them between the digits
+/// of a figure (`2\u{200b}125条`). NBSP is not among them: it is white space, and separates.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{feff}'
+            | '\u{ad}'
+            | '\u{61c}'
+    )
+}
+
+/// The text without its invisible characters ([`is_invisible`]); borrowed when it has none.
+pub fn strip_invisible(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(is_invisible) {
+        std::borrow::Cow::Owned(s.chars().filter(|c| !is_invisible(*c)).collect())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// Whether white space inside a token stands between two digits (`4 0`, `12 .5`): two values
+/// the source separates, which must never be read as one number.
+fn digits_separated(t: &str) -> bool {
+    let chars: Vec<char> = t.trim().chars().collect();
+    let numeric = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',');
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            let start = i;
+            while i < chars.len() && chars[i].is_whitespace() {
+                i += 1;
+            }
+            let before = start.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i).copied();
+            let sign = |c: char| matches!(c, '+' | '-' | '−' | '–' | '—');
+            if before.is_some_and(numeric) && after.is_some_and(|c| numeric(c) || sign(c)) {
+                return true;
+            }
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// Whether a token looks like a cell value rather than a label. White space between a number and
+/// its unit is dropped (`12.50 万元`); white space between two numbers (`4 0 0`) makes the token
+/// text, not a value: the source separates them, and joining them would invent a number.
 pub fn classify(raw: &str) -> CellText {
-    let t: String = raw.nfkc().filter(|c| !c.is_whitespace()).collect();
+    let nfkc: String = raw.nfkc().collect();
+    if digits_separated(&nfkc) {
+        return CellText::Other(raw.trim().to_owned());
+    }
+    let t: String = nfkc.chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
         return CellText::Empty;
     }
@@ -218,7 +275,37 @@ fn full_value(int: u128, frac: &str, magnitude: Magnitude) -> Option<u64> {
     u64::try_from(whole.checked_add(part)?).ok()
 }
 
+/// Whether a character is a space inside a line.
+fn inline_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
+
+/// The index of the first non-space at or before `i`'s run of spaces, walking back.
+fn skip_spaces_back(chars: &[char], i: usize) -> usize {
+    let mut k = i;
+    while k > 0 && inline_space(chars[k - 1]) {
+        k -= 1;
+    }
+    k
+}
+
+/// `j` moved over spaces when what follows them continues the quantity (万, 亿, 余, 多 or a
+/// unit); otherwise `j` unchanged.
+fn skip_spaces_before_suffix(chars: &[char], j: usize) -> usize {
+    let mut k = j;
+    while chars.get(k).is_some_and(|c| inline_space(*c)) {
+        k += 1;
+    }
+    if k == j {
+        return j;
+    }
+    let continues = matches!(chars.get(k), Some('万' | '亿' | '余' | '多'))
+        || UNITS.iter().any(|u| starts(chars, k, u));
+    if continues { k } else { j }
+}
+
 /// Every quantity with a measure word in a text (`近3000条`, `350余条`, `6万余条`, `逾50万次`).
+/// Spaces between a number and what continues it are allowed (`申请 21 件`, as PDF text has it).
 pub fn quantities(chars: &[char]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -232,9 +319,17 @@ pub fn quantities(chars: &[char]) -> Vec<Found> {
             i += 1;
             continue;
         }
+        // A number after another across a space (`4 0件`) is not one quantity: never joined,
+        // never read as the second alone.
+        let lead = skip_spaces_back(chars, i);
+        if lead < i && lead > 0 && digit(chars[lead - 1]).is_some() {
+            i += 1;
+            continue;
+        }
         let (j, int, frac, overflow) = read_number(chars, i);
-        let mut j = j;
-        let ordinal = i > 0 && chars[i - 1] == '第';
+        // PDF text puts spaces around numbers (`申请 21 件`, `6 万余`).
+        let mut j = skip_spaces_before_suffix(chars, j);
+        let ordinal = lead > 0 && chars[lead - 1] == '第';
         let mut magnitude = Magnitude::One;
         if chars.get(j) == Some(&'万') {
             magnitude = Magnitude::Wan;
@@ -244,6 +339,7 @@ pub fn quantities(chars: &[char]) -> Vec<Found> {
             j += 1;
         }
         let mut approx = Approx::Exact;
+        j = skip_spaces_before_suffix(chars, j);
         if chars.get(j) == Some(&'余') {
             approx = Approx::Plus;
             j += 1;
@@ -251,6 +347,7 @@ pub fn quantities(chars: &[char]) -> Vec<Found> {
             approx = Approx::More;
             j += 1;
         }
+        j = skip_spaces_before_suffix(chars, j);
         let unit = UNITS.iter().find(|u| starts(chars, j, u)).copied();
         let has_unit = unit.is_some() || (magnitude != Magnitude::One);
         if ordinal || overflow || !has_unit {
@@ -269,9 +366,9 @@ pub fn quantities(chars: &[char]) -> Vec<Found> {
             ("逾", Approx::Over),
         ] {
             let n = word.chars().count();
-            if i >= n && starts(chars, i - n, word) && approx == Approx::Exact {
+            if lead >= n && starts(chars, lead - n, word) && approx == Approx::Exact {
                 approx = a;
-                start = i - n;
+                start = lead - n;
                 break;
             }
         }

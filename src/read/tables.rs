@@ -19,7 +19,11 @@ pub enum LabelMeaning {
     Proactive(ProactiveRow),
     /// A data row of section 三.
     Request(RequestRow),
-    /// A title, header, group or note: a label with no cells of its own.
+    /// The innermost group label above some rows of section 三 (`（六）其他处理` in the 2021
+    /// edition), by its name: a label with no cells of its own, which some reports print as one
+    /// row of values in place of its sub-rows.
+    Group(&'static str),
+    /// A title, header or note: a label with no cells of its own.
     Structural,
 }
 
@@ -108,23 +112,15 @@ fn add_table<R: Copy + PartialEq, C: Copy + PartialEq>(
             let t = row_target(r.id);
             let official = r.name;
             add(map, &r.label(), edition, t, official, false);
-            for g in r.groups {
-                add(
-                    map,
-                    &g.label(),
-                    edition,
-                    LabelMeaning::Structural,
-                    g.name,
-                    false,
-                );
-                add(
-                    map,
-                    g.name,
-                    edition,
-                    LabelMeaning::Structural,
-                    g.name,
-                    false,
-                );
+            for (n, g) in r.groups.iter().enumerate() {
+                let innermost = n + 1 == r.groups.len() && !decl.rows_are_column_groups;
+                let meaning = if innermost {
+                    LabelMeaning::Group(g.name)
+                } else {
+                    LabelMeaning::Structural
+                };
+                add(map, &g.label(), edition, meaning, g.name, false);
+                add(map, g.name, edition, meaning, g.name, false);
             }
             let mut names: Vec<(&str, bool)> = vec![(r.name, false)];
             names.extend(r.aliases.iter().map(|a| (*a, false)));
@@ -295,6 +291,11 @@ pub fn fill_rows(
             (Some(LabelMeaning::Request(r)), TableId::Requests) => {
                 row_targets(f.requests, r, crate::CellId::Requests)
             }
+            (Some(LabelMeaning::Group(name)), TableId::Requests) => {
+                let group = (item_text(item), *loc);
+                i = group_row(report, items, i, name, group, &mut filled, log);
+                continue;
+            }
             _ => continue,
         };
         if cells.is_empty() {
@@ -327,8 +328,109 @@ pub fn fill_rows(
     rows_read
 }
 
-/// Assigns the values from `items[i]` on to a row's cells; logs a row with too few or too many
-/// values. Returns the index after the row's values.
+fn item_text(item: &TableToken) -> &str {
+    match item {
+        TableToken::Label(_, t) | TableToken::Unknown(t) => t,
+        TableToken::Value(_) => "",
+    }
+}
+
+/// A group label of section 三 followed by values of its own (`（六）其他处理 0 0 0 0 0 0 0`,
+/// as both shared PDFs print it in place of its three sub-rows). Counts are never negative, so
+/// values that are all 0 make every cell of every sub-row 0 (with a note); any other values leave
+/// the sub-rows not read and are kept in the log only. Returns the index after the values.
+fn group_row(
+    report: &mut Report,
+    items: &[(TableToken, Location)],
+    mut i: usize,
+    name: &str,
+    (label, loc): (&str, Location),
+    filled: &mut HashSet<crate::CellId>,
+    log: &mut Log,
+) -> usize {
+    let start = i;
+    while let Some((TableToken::Value(_), _)) = items.get(i) {
+        i += 1;
+    }
+    let values = &items[start..i];
+    if values.is_empty() {
+        return i;
+    }
+    let decl = report.form().requests;
+    let rows: Vec<_> = decl
+        .blocks
+        .iter()
+        .flat_map(|b| b.rows.iter())
+        .filter(|r| r.groups.last().is_some_and(|g| g.name == name))
+        .map(|r| row_targets(decl, r.id, crate::CellId::Requests))
+        .collect();
+    let width = rows.first().map_or(0, Vec::len);
+    let zeros = values.len() == width
+        && values
+            .iter()
+            .all(|(v, _)| matches!(v, TableToken::Value(CellText::Integer(0, _))));
+    let shown = shown_values(values);
+    if !zeros {
+        log.warn(
+            loc,
+            msg(
+                format!("“{label}”印作一行数值（{shown}），不能分到其各子行，其子行未读取"),
+                format!(
+                    "group “{label}” is printed as one row of values ({shown}), which cannot be split among its sub-rows; they are not read"
+                ),
+            ),
+        );
+        return i;
+    }
+    for cells in &rows {
+        if let Some((id, ..)) = cells.first() {
+            filled.insert(*id);
+        }
+        for ((id, kind, pointer), (_, vloc)) in cells.iter().zip(values) {
+            assign(
+                report,
+                *id,
+                *kind,
+                &CellText::Integer(0, String::new()),
+                pointer,
+                *vloc,
+                log,
+            );
+        }
+    }
+    log.note(
+        Some(loc),
+        msg(
+            format!(
+                "“{label}”印作一行 0，代替其 {} 个子行：计数不为负，和为 0 则各项均为 0，子行均读作 0",
+                rows.len()
+            ),
+            format!(
+                "group “{label}” is printed as one row of zeros in place of its {} sub-rows: counts are never negative, so each sub-row is read as 0",
+                rows.len()
+            ),
+        ),
+    );
+    i
+}
+
+/// A run of values as the log shows them: `4 0 0 / 4`.
+fn shown_values(values: &[(TableToken, Location)]) -> String {
+    let shown: Vec<String> = values
+        .iter()
+        .map(|(v, _)| match v {
+            TableToken::Value(CellText::Integer(n, u)) => format!("{n}{u}"),
+            TableToken::Value(CellText::Amount(a, _)) => a.to_string(),
+            TableToken::Value(CellText::NotApplicable) => "/".to_owned(),
+            _ => String::new(),
+        })
+        .collect();
+    shown.join(" ")
+}
+
+/// Assigns the values from `items[i]` on to a row's cells; logs a row with too few values, and
+/// reads none of a row with more values than cells (with a warning). Returns the index after
+/// the row's values.
 fn take_row_values(
     report: &mut Report,
     items: &[(TableToken, Location)],
@@ -337,38 +439,42 @@ fn take_row_values(
     (row_name, loc): (&str, Location),
     log: &mut Log,
 ) -> usize {
-    let mut taken = 0;
-    while taken < cells.len() && i < items.len() {
-        let (TableToken::Value(v), vloc) = &items[i] else {
-            break;
-        };
-        let (id, kind, pointer) = &cells[taken];
-        assign(report, *id, *kind, v, pointer, *vloc, log);
-        taken += 1;
-        i += 1;
-    }
-    // Values beyond the row's cells: a row with more cells than the form has.
-    let mut extra = 0;
-    while let Some((TableToken::Value(v), _)) = items.get(i) {
-        if *v != CellText::Empty {
-            extra += 1;
-        }
-        i += 1;
-    }
-    if extra > 0 {
-        let n = cells.len();
+    // The row's values run to the next label; more of them than the row has cells means the
+    // values cannot be told apart (a joined row, a column the form does not have): none is read.
+    let end = items[i..]
+        .iter()
+        .position(|(t, _)| !matches!(t, TableToken::Value(_)))
+        .map_or(items.len(), |p| i + p);
+    let values = &items[i..end];
+    let given = values
+        .iter()
+        .filter(|(t, _)| !matches!(t, TableToken::Value(CellText::Empty)))
+        .count();
+    let n = cells.len();
+    if values.len() > n && given > n {
+        let shown = shown_values(values);
         log.warn(
             loc,
             msg(
-                format!("“{row_name}”行比其 {n} 个单元格多出 {extra} 个数值，已忽略"),
+                format!("“{row_name}”行有 {given} 个数值（{shown}），多于其 {n} 个单元格，不能判断各值所属单元格，该行未读取"),
                 format!(
-                    "row “{row_name}” has {extra} more {} than its {n} cells; {} ignored",
-                    plural(extra, "value", "values"),
-                    if extra == 1 { "it was" } else { "they were" }
+                    "row “{row_name}” has {given} {} ({shown}), more than its {n} cells, so which value belongs to which cell is unknown; the row is not read",
+                    plural(given, "value", "values"),
                 ),
             ),
         );
+        return end;
     }
+    let mut taken = 0;
+    for (v, vloc) in values.iter().take(n).filter_map(|(t, l)| match t {
+        TableToken::Value(v) => Some((v, l)),
+        _ => None,
+    }) {
+        let (id, kind, pointer) = &cells[taken];
+        assign(report, *id, *kind, v, pointer, *vloc, log);
+        taken += 1;
+    }
+    i = end;
     if taken < cells.len() {
         let n = cells.len();
         log.warn(

@@ -233,13 +233,17 @@ pub const DENIED: &[RowSpec] = &[
         "属于国家秘密",
         IN_DENIED,
     ),
-    row(
-        "DeniedOtherLawProhibits",
-        "other_law_prohibits",
-        "2.",
-        "其他法律行政法规禁止公开",
-        IN_DENIED,
-    ),
+    RowSpec {
+        // 淮安市洪泽区人民政府's 2023 report (a WPS PDF) prints `2.其他法律行政止公开`.
+        misspellings: &["其他法律行政止公开"],
+        ..row(
+            "DeniedOtherLawProhibits",
+            "other_law_prohibits",
+            "2.",
+            "其他法律行政法规禁止公开",
+            IN_DENIED,
+        )
+    },
     RowSpec {
         aliases: &["危及三安全一稳定", "危及\"三安全一稳定\""],
         ..row(
