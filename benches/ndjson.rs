@@ -2,8 +2,12 @@
 //! child's wall time and peak resident memory (VmHWM), for N = 1 000 and N = 100 000. Constant
 //! memory means the peak does not grow with N.
 //!
-//! `cargo bench --bench ndjson` (builds the example in release first). Linux only: the peak is
-//! read from `/proc/<pid>/status`.
+//! Then, end to end over the same 100 000-report file, the validator against a bare parse of the
+//! same lines into `sonic_rs::Value` (`benches/sonic_parse`, its own small program), alternated
+//! round by round so that both see the same machine: the median of each and their ratio.
+//!
+//! `cargo bench --bench ndjson` (builds the example and the baseline in release first). Linux
+//! only: the peak is read from `/proc/<pid>/status`.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -85,6 +89,71 @@ fn run(exe: &std::path::Path, n: usize) -> (Duration, u64, usize) {
     (elapsed, peak, bytes)
 }
 
+/// The wall time of one run of a command with its output thrown away.
+fn time(cmd: &mut Command) -> Duration {
+    let start = Instant::now();
+    let status = cmd
+        .stdout(Stdio::null())
+        .status()
+        .expect("the command runs");
+    let t = start.elapsed();
+    // The validator exits 1 on error findings (the corpus has some); only a crash is a failure.
+    assert!(status.code().is_some_and(|c| c <= 1), "{cmd:?}: {status}");
+    t
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+/// The validator against the bare sonic-rs parse over one file, alternated for `rounds` rounds.
+fn against_sonic(validate: &std::path::Path, rounds: usize) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "--manifest-path"])
+        .arg(root.join("benches/sonic_parse/Cargo.toml"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let sonic = root.join("benches/sonic_parse/target/release/sonic-parse");
+    let n = 100_000;
+    let (path, bytes) = input(n);
+    let (mut bare, mut one, mut all) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..rounds {
+        bare.push(time(Command::new(&sonic).arg(&path)));
+        one.push(time(
+            Command::new(validate)
+                .args(["--ndjson", "--format", "json", "-j", "1"])
+                .stdin(std::fs::File::open(&path).unwrap()),
+        ));
+        all.push(time(
+            Command::new(validate)
+                .args(["--ndjson", "--format", "json"])
+                .stdin(std::fs::File::open(&path).unwrap()),
+        ));
+    }
+    let _ = std::fs::remove_file(&path);
+    let (bare, one, all) = (median(bare), median(one), median(all));
+    let mb = bytes as f64 / 1e6;
+    println!();
+    println!("{n} reports ({mb:.0} MB), median of {rounds} alternated rounds:");
+    println!("route\tseconds\tMB/s\tratio to the sonic-rs parse");
+    for (name, t) in [
+        ("sonic_rs::Value parse (baseline)", bare),
+        ("validate --ndjson -j 1", one),
+        ("validate --ndjson (all cores)", all),
+    ] {
+        println!(
+            "{name}\t{:.3}\t{:.0}\t{:.2}",
+            t.as_secs_f64(),
+            mb / t.as_secs_f64(),
+            t.as_secs_f64() / bare.as_secs_f64()
+        );
+    }
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; anything else (e.g. `cargo test --benches`) only checks that
     // this builds.
@@ -117,4 +186,5 @@ fn main() {
         "peak RSS growth from 1 000 to 100 000 reports: {:.2} MiB",
         (peaks[1] as f64 - peaks[0] as f64) / 1024.0
     );
+    against_sonic(&exe, 7);
 }

@@ -181,45 +181,104 @@ fn check(bytes: &[u8], prior: Option<&Report>, lang: Lang) -> Result<Validation,
     })
 }
 
-/// Lines of NDJSON read and validated a chunk at a time, on the pool's threads, in order.
+/// A chunk of NDJSON lines: the line number and the bytes of each.
+type Chunk = Vec<(usize, Vec<u8>)>;
+
+/// Lines of NDJSON read and validated in order. On one thread, a line at a time into one buffer
+/// (each line is parsed while it is still in the cache). On more, a reader thread cuts the
+/// stream into small chunks while the pool's threads validate the previous one and render each
+/// line's output; this thread writes them in order. Memory stays constant whatever the length
+/// of the stream.
 fn ndjson<W: Write>(
     out: &mut Out<W>,
     name: &str,
-    reader: impl BufRead,
+    input: impl io::Read + Send,
     prior: Option<&Report>,
     pool: &rayon::ThreadPool,
 ) -> Result<(), Stop> {
-    const CHUNK: usize = 4096;
     let lang = out.lang;
-    let mut lines = reader.split(b'\n').enumerate();
-    loop {
-        let mut chunk: Vec<(usize, Vec<u8>)> = Vec::with_capacity(CHUNK);
-        for (n, line) in lines.by_ref() {
-            let line = line?;
+    let mut reader = io::BufReader::with_capacity(1 << 16, input);
+    if pool.current_num_threads() == 1 {
+        let mut line = Vec::new();
+        let mut n = 0;
+        loop {
+            line.clear();
+            if reader.read_until(b'\n', &mut line)? == 0 {
+                return Ok(());
+            }
+            n += 1;
             if !line.iter().all(u8::is_ascii_whitespace) {
-                chunk.push((n + 1, line));
+                out.outcome(&format!("{name}:{n}"), &check(&line, prior, lang))?;
             }
-            if chunk.len() == CHUNK {
-                break;
-            }
-        }
-        if chunk.is_empty() {
-            return Ok(());
-        }
-        let results: Vec<Result<Validation, String>> = if pool.current_num_threads() == 1 {
-            chunk.iter().map(|(_, l)| check(l, prior, lang)).collect()
-        } else {
-            pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|(_, l)| check(l, prior, lang))
-                    .collect()
-            })
-        };
-        for ((n, _), r) in chunk.iter().zip(results) {
-            out.outcome(&format!("{name}:{n}"), &r)?;
         }
     }
+    // Enough lines to keep every thread busy, few enough to stay in the cache (a report line
+    // is about 6 KB).
+    let chunk_len = 32 * pool.current_num_threads();
+    let (format, header_done) = (out.format, out.header_done);
+    std::thread::scope(|scope| -> Result<(), Stop> {
+        let (send, chunks) = std::sync::mpsc::sync_channel::<io::Result<Chunk>>(1);
+        let (recycle, spare) = std::sync::mpsc::channel::<Chunk>();
+        scope.spawn(move || {
+            let mut n = 0;
+            loop {
+                let mut chunk: Chunk = spare.try_recv().unwrap_or_default();
+                chunk.clear();
+                while chunk.len() < chunk_len {
+                    let mut line = Vec::new();
+                    match reader.read_until(b'\n', &mut line) {
+                        Ok(0) => break,
+                        Ok(_) => {}
+                        Err(e) => {
+                            let _ = send.send(Err(e));
+                            return;
+                        }
+                    }
+                    n += 1;
+                    if !line.iter().all(u8::is_ascii_whitespace) {
+                        chunk.push((n, line));
+                    }
+                }
+                let last = chunk.is_empty();
+                // The receiver is gone when the writer stopped (a closed pipe): stop too.
+                if send.send(Ok(chunk)).is_err() || last {
+                    return;
+                }
+            }
+        });
+        for chunk in chunks {
+            let chunk = chunk?;
+            if chunk.is_empty() {
+                break;
+            }
+            let rendered: Vec<(Vec<u8>, Summary)> = pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map(|(n, l)| {
+                        let mut one = Out {
+                            w: Vec::new(),
+                            format,
+                            lang,
+                            header_done: true,
+                            summary: Summary::default(),
+                        };
+                        // Writing to a Vec does not fail.
+                        let _ = one.outcome(&format!("{name}:{n}"), &check(l, prior, lang));
+                        (one.w, one.summary)
+                    })
+                    .collect()
+            });
+            if !header_done {
+                out.header()?;
+            }
+            for (bytes, summary) in rendered {
+                out.w.write_all(&bytes)?;
+                out.summary.merge(&summary);
+            }
+            let _ = recycle.send(chunk);
+        }
+        Ok(())
+    })
 }
 
 fn run(args: &Args, out: &mut Out<impl Write>) -> Result<(), Stop> {
@@ -240,18 +299,15 @@ fn run(args: &Args, out: &mut Out<impl Write>) -> Result<(), Stop> {
         .map_err(|e| Stop::Io(io::Error::other(e)))?;
     if args.ndjson {
         if args.inputs.is_empty() {
-            return ndjson(out, "stdin", io::stdin().lock(), prior.as_ref(), &pool);
+            return ndjson(out, "stdin", io::stdin(), prior.as_ref(), &pool);
         }
         for input in cli::expand(&args.inputs, |p| {
             cli::has_extension(p, &["ndjson", "jsonl"])
         }) {
             match &input {
-                Input::Stdin => ndjson(out, "stdin", io::stdin().lock(), prior.as_ref(), &pool)?,
+                Input::Stdin => ndjson(out, "stdin", io::stdin(), prior.as_ref(), &pool)?,
                 Input::File(p) => match std::fs::File::open(p) {
-                    Ok(f) => {
-                        let r = io::BufReader::new(f);
-                        ndjson(out, &input.name(), r, prior.as_ref(), &pool)?;
-                    }
+                    Ok(f) => ndjson(out, &input.name(), f, prior.as_ref(), &pool)?,
                     Err(e) => out.unreadable(&input.name(), &cli::io_error(&e, lang))?,
                 },
             }

@@ -182,6 +182,15 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Adds the counts of another run.
+    pub fn merge(&mut self, other: &Summary) {
+        self.reports += other.reports;
+        self.error += other.error;
+        self.warning += other.warning;
+        self.info += other.info;
+        self.unreadable += other.unreadable;
+    }
+
     /// Counts one validation.
     pub fn add(&mut self, v: &Validation) {
         self.reports += 1;

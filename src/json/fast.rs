@@ -269,27 +269,72 @@ fn special(b: u8) -> bool {
     b == b'"' || b == b'\\' || b < 0x20
 }
 
-/// The length of the run of plain string bytes at the start of `bytes`, eight bytes at a time.
-/// A string ends with a quote, so the window rarely runs past the input; the last few bytes of
-/// the input are tested one by one.
+/// 0x80 in each byte of `v` that is zero, and 0 elsewhere (exact: no false positives).
 #[inline]
-fn plain_len(bytes: &[u8]) -> usize {
-    /// 0x80 in each byte of `v` that is zero, and 0 elsewhere (exact: no false positives).
-    #[inline]
-    fn zero_bytes(v: u64) -> u64 {
-        const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-        !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
-    }
+fn zero_bytes(v: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    !(((v & LOW7).wrapping_add(LOW7)) | v | LOW7)
+}
+
+/// 0x80 in each byte of the eight at `bytes[n..]` that ends a plain run, if there are eight.
+#[inline]
+fn special_bytes(bytes: &[u8], n: usize) -> Option<u64> {
     const QUOTES: u64 = 0x2222_2222_2222_2222;
     const BACKSLASHES: u64 = 0x5c5c_5c5c_5c5c_5c5c;
     // A byte below 0x20 is one whose top three bits are clear.
     const TOP3: u64 = 0xe0e0_e0e0_e0e0_e0e0;
+    let window = bytes.get(n..n + 8)?;
+    let mut word = [0u8; 8];
+    word.copy_from_slice(window);
+    let v = u64::from_le_bytes(word);
+    Some(zero_bytes(v ^ QUOTES) | zero_bytes(v ^ BACKSLASHES) | zero_bytes(v & TOP3))
+}
+
+/// The length of the run of plain string bytes at the start of `bytes`: eight bytes at a time
+/// for the first 64 (keys and short values end there), then [`long_plain_len`]; the last few
+/// bytes of the input one by one.
+#[inline(always)]
+fn plain_len(bytes: &[u8]) -> usize {
     let mut n = 0;
-    while let Some(window) = bytes.get(n..n + 8) {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(window);
-        let v = u64::from_le_bytes(word);
-        let hits = zero_bytes(v ^ QUOTES) | zero_bytes(v ^ BACKSLASHES) | zero_bytes(v & TOP3);
+    while let Some(hits) = special_bytes(bytes, n) {
+        if hits != 0 {
+            return n + (hits.trailing_zeros() / 8) as usize;
+        }
+        n += 8;
+        if n == 64 {
+            return long_plain_len(bytes, n);
+        }
+    }
+    n + bytes[n..]
+        .iter()
+        .position(|&b| special(b))
+        .unwrap_or(bytes.len() - n)
+}
+
+/// The rest of a long plain run from `n` (the prose of a report): skipped 32 bytes at a time by
+/// a branch-free test the compiler turns into vector compares, the block that ends it searched
+/// eight bytes at a time.
+#[inline(never)]
+fn long_plain_len(bytes: &[u8], mut n: usize) -> usize {
+    fn any_special(block: &[u8; 32]) -> bool {
+        let mut hit = 0u8;
+        let mut least = u8::MAX;
+        for &b in block {
+            hit |= u8::from(b == b'"') | u8::from(b == b'\\');
+            least = least.min(b);
+        }
+        hit != 0 || least < 0x20
+    }
+    while let Some(block) = bytes
+        .get(n..n + 32)
+        .and_then(|b| <&[u8; 32]>::try_from(b).ok())
+    {
+        if any_special(block) {
+            break;
+        }
+        n += 32;
+    }
+    while let Some(hits) = special_bytes(bytes, n) {
         if hits != 0 {
             return n + (hits.trailing_zeros() / 8) as usize;
         }
