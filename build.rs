@@ -732,6 +732,10 @@ impl<'a> Generator<'a> {
                 None => c.label.to_owned(),
             };
             doc(&mut s, "        ", &l);
+            let _ = writeln!(
+                s,
+                "        #[serde(default, skip_serializing_if = \"crate::cell::Cell::is_not_read\")]"
+            );
             let _ = writeln!(s, "        pub {}: {},", c.key, cell_type(c.kind));
         }
         s.push_str("    }\n");

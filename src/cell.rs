@@ -19,16 +19,25 @@ pub const NOT_APPLICABLE_MARK: &str = "/";
 
 /// One cell of an official table.
 ///
-/// In JSON a cell is its value, `null` for a blank, or the string `"/"` for not applicable.
+/// In JSON a cell is its value, `null` for a blank, or the string `"/"` for not applicable; a
+/// cell that was not read is an absent key.
+///
+/// Blank and not read are kept apart: [`Cell::Blank`] is what the report shows (an empty cell,
+/// a defect of the report, since the form asks for 0 where nothing happened), [`Cell::NotRead`]
+/// is what nobody knows (a page cut short, a value a reader could not place, a key another
+/// program left out), and is never blamed on the report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Cell<T> {
     /// A value was entered.
     Value(T),
-    /// Nothing was entered (an empty cell, `&nbsp;`). Not the same as zero.
-    #[default]
+    /// Nothing was entered (an empty cell, `&nbsp;`). Not the same as zero. `null` in JSON.
     Blank,
     /// The report marked the cell as not applicable (`/`, `-`, `—`).
     NotApplicable,
+    /// Not known: the source does not give the cell (a page cut short) or a reader could not
+    /// tell which value belongs to it. Not a finding about the report; an absent key in JSON.
+    #[default]
+    NotRead,
 }
 
 impl<T> Cell<T> {
@@ -48,6 +57,11 @@ impl<T> Cell<T> {
     /// Whether the cell is blank.
     pub fn is_blank(&self) -> bool {
         matches!(self, Cell::Blank)
+    }
+
+    /// Whether the cell was not read (its JSON key is absent).
+    pub fn is_not_read(&self) -> bool {
+        matches!(self, Cell::NotRead)
     }
 }
 
@@ -153,7 +167,8 @@ impl<T: Serialize> Serialize for Cell<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Cell::Value(v) => v.serialize(serializer),
-            Cell::Blank => serializer.serialize_none(),
+            // A model's cell fields skip a cell not read; alone, it can only be `null`.
+            Cell::Blank | Cell::NotRead => serializer.serialize_none(),
             Cell::NotApplicable => serializer.serialize_str(NOT_APPLICABLE_MARK),
         }
     }

@@ -77,6 +77,7 @@ fn state_of<T>(c: &Cell<T>) -> &'static str {
         Cell::Value(_) => "value",
         Cell::Blank => "blank",
         Cell::NotApplicable => "not_applicable",
+        Cell::NotRead => "not_read",
     }
 }
 

@@ -23,6 +23,8 @@ const RUNS_ON: &[(&str, &[&str])] = &[
     ("review.total", &["2019", "2021", "2090"]),
     ("sum.unchecked", &["2019", "2021", "2090"]),
     ("sum.derived_total", &["2019", "2021", "2090"]),
+    ("sum.blank_total", &["2019", "2021", "2090"]),
+    ("table.blank_cells", &["2019", "2021", "2090"]),
     ("proactive.item_count_negative", &["2019"]),
     ("proactive.item_count_unchecked", &["2019"]),
     ("proactive.decisions_equal_item_count", &["2019"]),
@@ -45,6 +47,9 @@ const RUNS_ON: &[(&str, &[&str])] = &[
     ("pair.identical_tables", &["2019", "2021", "2090"]),
     ("pair.similar_text", &["2019", "2021", "2090"]),
     ("pair.fee_amount_jump", &["2021", "2090"]),
+    ("prose.table_mismatch", &["2019", "2021", "2090"]),
+    ("prose.conflict", &["2019", "2021", "2090"]),
+    ("prose.categorical", &["2019", "2021", "2090"]),
 ];
 
 fn synthetic() -> Edition {
@@ -57,6 +62,13 @@ fn set_count(r: &mut Report, id: CellId, v: Cell<u64>) -> Option<()> {
         _ => return None,
     }
     Some(())
+}
+
+fn count(r: &Report, id: CellId) -> Option<u64> {
+    match r.cell(id)? {
+        zfxxgk::report::CellRef::Count(c) => c.get(),
+        _ => None,
+    }
 }
 
 fn add(r: &mut Report, id: CellId, by: u64) -> Option<()> {
@@ -105,13 +117,26 @@ fn trigger(code: &str, e: Edition) -> Option<Report> {
         "sum.unchecked" => set_count(
             &mut r,
             CellId::Requests(RR::Granted, AC::NaturalPerson),
-            Cell::Blank,
+            Cell::NotApplicable,
         )?,
         "sum.derived_total" => set_count(
             &mut r,
             CellId::Requests(RR::Granted, AC::Total),
+            Cell::NotRead,
+        )?,
+        "table.blank_cells" => set_count(
+            &mut r,
+            CellId::Requests(RR::Granted, AC::NaturalPerson),
             Cell::Blank,
         )?,
+        "sum.blank_total" => {
+            add(&mut r, CellId::Requests(RR::Granted, AC::NaturalPerson), 1)?;
+            set_count(
+                &mut r,
+                CellId::Requests(RR::Granted, AC::Total),
+                Cell::Blank,
+            )?;
+        }
         "proactive.item_count_negative" => {
             set_count(
                 &mut r,
@@ -123,7 +148,7 @@ fn trigger(code: &str, e: Edition) -> Option<Report> {
         "proactive.item_count_unchecked" => set_count(
             &mut r,
             CellId::Proactive(PR::Licensing, PC::PreviousItems),
-            Cell::Blank,
+            Cell::NotApplicable,
         )?,
         "proactive.decisions_equal_item_count" => {
             set_count(
@@ -229,6 +254,23 @@ fn trigger(code: &str, e: Edition) -> Option<Report> {
                 1,
             )?;
             r.other_matters = Some("无".into());
+        }
+        "prose.table_mismatch" => {
+            let n = count(&r, CellId::Requests(RR::NewReceived, AC::Total))?;
+            r.other_matters = Some(format!("本年度共收到政府信息公开申请{}件。", n + 1));
+        }
+        "prose.conflict" => {
+            set_count(
+                &mut r,
+                CellId::Requests(RR::NewReceived, AC::Total),
+                Cell::Blank,
+            )?;
+            r.other_matters =
+                Some("本年度共收到政府信息公开申请12件。全年收到政府信息公开申请15件。".into());
+        }
+        "prose.categorical" => {
+            add(&mut r, CellId::Requests(RR::CarriedForward, AC::Total), 1)?;
+            r.other_matters = Some("申请均已办结。".into());
         }
         _ => return None,
     }

@@ -147,8 +147,7 @@ fn table_cells(report: &Report) -> Vec<(CellId, String)> {
     report
         .cells()
         .filter(|(fc, slot)| {
-            !matches!(fc.id, CellId::Proactive(..))
-                && matches!(slot, Slot::Cell(c) if !c.is_blank())
+            !matches!(fc.id, CellId::Proactive(..)) && matches!(slot, Slot::Cell(c) if c.is_value())
         })
         .map(|(fc, _)| (fc.id, fc.pointer()))
         .collect()
@@ -191,15 +190,82 @@ fn changing_any_table_cell_by_one_gives_an_error_at_that_cell() {
 }
 
 #[test]
-fn a_blank_addend_gives_one_info_not_a_cascade() {
-    let path = common::fixtures().join("2021/invalid/sum.unchecked.json");
+fn a_blank_addend_gives_one_warning_for_its_table_not_a_cascade() {
+    let path = common::fixtures().join("2021/invalid/table.blank_cells.json");
     let v = validate::validate(&common::load(&path));
     assert!(!v.has_errors(), "{:#?}", v.findings);
-    let infos: Vec<_> = v.of(Severity::Info).collect();
-    assert_eq!(infos.len(), 1, "{infos:#?}");
+    let codes: Vec<(&str, &str)> = v
+        .findings
+        .iter()
+        .map(|f| (f.code.as_ref(), f.pointer.as_str()))
+        .collect();
+    assert_eq!(codes, [("table.blank_cells", "/requests")]);
     assert_eq!(
-        infos[0].pointer,
-        "/requests/new_received/research_institution"
+        v.findings[0].cells,
+        ["/requests/new_received/research_institution"]
+    );
+}
+
+#[test]
+fn a_table_with_no_value_is_one_finding() {
+    let mut r =
+        common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json"));
+    let ids: Vec<CellId> = r
+        .form()
+        .cells()
+        .filter(|c| matches!(c.id, CellId::Requests(..)))
+        .map(|c| c.id)
+        .collect();
+    for id in &ids {
+        if let Some(zfxxgk::report::CellMut::Count(c)) = r.cell_mut(*id) {
+            *c = Cell::Blank;
+        }
+    }
+    let v = validate::validate(&r);
+    let codes: Vec<&str> = v.findings.iter().map(|f| f.code.as_ref()).collect();
+    assert_eq!(codes, ["table.blank_cells"], "{:#?}", v.findings);
+    assert!(v.findings[0].message_en.contains("all 175 cells are blank"));
+}
+
+#[test]
+fn cells_not_read_are_not_blamed_on_the_report() {
+    // A page cut short inside section 三: the cells after the cut were not read.
+    let mut r =
+        common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json"));
+    let ids: Vec<CellId> = r
+        .form()
+        .cells()
+        .filter(|c| matches!(c.id, CellId::Requests(..) | CellId::Review(..)))
+        .map(|c| c.id)
+        .skip(40)
+        .collect();
+    for id in &ids {
+        if let Some(zfxxgk::report::CellMut::Count(c)) = r.cell_mut(*id) {
+            *c = Cell::NotRead;
+        }
+    }
+    let v = validate::validate(&r);
+    assert!(v.is_clean(), "{:#?}", v.findings);
+}
+
+#[test]
+fn a_blank_total_with_parts_above_zero_is_one_error_with_their_sum() {
+    let path = common::fixtures().join("2021/invalid/sum.blank_total.json");
+    let r = common::load(&path);
+    let v = validate::validate(&r);
+    let codes: Vec<(&str, &str)> = v
+        .findings
+        .iter()
+        .map(|f| (f.code.as_ref(), f.pointer.as_str()))
+        .collect();
+    // The blank cell is both a column total (（七）总计 of 自然人) and a row's part (its 总计):
+    // one finding, not one per relation, and not listed again among the table's blanks.
+    assert_eq!(
+        codes,
+        [(
+            "sum.blank_total",
+            "/requests/processed_total/natural_person"
+        )]
     );
 }
 

@@ -21,6 +21,7 @@
 //! ```
 
 mod ids;
+pub mod measures;
 mod sections;
 pub mod spec;
 

@@ -23,6 +23,9 @@ mod doc;
 mod html;
 mod narrative;
 mod norm;
+
+/// The quantities of a text (numbers with their measure words), for the prose rules.
+pub(crate) use norm::{Found as NormFound, quantities as norm_quantities};
 mod tables;
 
 use std::fmt;

@@ -643,18 +643,18 @@ fn assign(
                     Ok(n) => Cell::Value(n),
                     Err(_) => {
                         problem = Some((
-                            format!("“{shown}”不是件数（为负或过大），留空"),
-                            format!("“{shown}” is not a count (negative or too large); left blank"),
+                            format!("“{shown}”不是件数（为负或过大），未读取"),
+                            format!("“{shown}” is not a count (negative or too large); not read"),
                         ));
-                        Cell::Blank
+                        Cell::NotRead
                     }
                 },
                 _ => {
                     problem = Some((
-                        format!("“{shown}”不是件数，留空"),
-                        format!("“{shown}” is not a count; left blank"),
+                        format!("“{shown}”不是件数，未读取"),
+                        format!("“{shown}” is not a count; not read"),
                     ));
-                    Cell::Blank
+                    Cell::NotRead
                 }
             };
         }
@@ -666,18 +666,18 @@ fn assign(
                     Ok(n) => Cell::Value(n),
                     Err(_) => {
                         problem = Some((
-                            format!("“{shown}”超出范围，留空"),
-                            format!("“{shown}” is out of range; left blank"),
+                            format!("“{shown}”超出范围，未读取"),
+                            format!("“{shown}” is out of range; not read"),
                         ));
-                        Cell::Blank
+                        Cell::NotRead
                     }
                 },
                 _ => {
                     problem = Some((
-                        format!("“{shown}”不是带符号的数，留空"),
-                        format!("“{shown}” is not a signed count; left blank"),
+                        format!("“{shown}”不是带符号的数，未读取"),
+                        format!("“{shown}” is not a signed count; not read"),
                     ));
-                    Cell::Blank
+                    Cell::NotRead
                 }
             };
         }
@@ -693,10 +693,10 @@ fn assign(
                     Some(m) => Cell::Value(m),
                     None => {
                         problem = Some((
-                            format!("“{shown}”不是金额，留空"),
-                            format!("“{shown}” is not an amount; left blank"),
+                            format!("“{shown}”不是金额，未读取"),
+                            format!("“{shown}” is not an amount; not read"),
                         ));
-                        Cell::Blank
+                        Cell::NotRead
                     }
                 },
             };

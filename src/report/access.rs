@@ -23,6 +23,24 @@ impl CellRef<'_> {
         }
     }
 
+    /// Whether the cell holds a value.
+    pub fn is_value(&self) -> bool {
+        match self {
+            CellRef::Count(c) => c.is_value(),
+            CellRef::Delta(c) => c.is_value(),
+            CellRef::Money(c) => c.is_value(),
+        }
+    }
+
+    /// Whether the cell was not read.
+    pub fn is_not_read(&self) -> bool {
+        match self {
+            CellRef::Count(c) => c.is_not_read(),
+            CellRef::Delta(c) => c.is_not_read(),
+            CellRef::Money(c) => c.is_not_read(),
+        }
+    }
+
     /// Whether the cell is marked not applicable.
     pub fn is_not_applicable(&self) -> bool {
         match self {
@@ -38,7 +56,7 @@ impl CellRef<'_> {
         fn state<T>(c: &Cell<T>, f: impl Fn(&T) -> String) -> String {
             match c {
                 Cell::Value(v) => f(v),
-                Cell::Blank => String::new(),
+                Cell::Blank | Cell::NotRead => String::new(),
                 Cell::NotApplicable => crate::cell::NOT_APPLICABLE_MARK.to_owned(),
             }
         }

@@ -24,8 +24,11 @@
 //! ```
 
 mod pair;
+mod prose;
 mod rules;
 mod sums;
+
+pub use prose::{Claim, claims, interval};
 
 use std::fmt;
 
@@ -457,6 +460,7 @@ const PROCUREMENT: &[CellId] = &[
 ];
 const FEE_AMOUNT: &[CellId] = &[CellId::Proactive(PR::Fees, PC::Amount)];
 const FEE_UNPAID: &[CellId] = &[CellId::Requests(RR::OtherOverdueFeeUnpaid, AC::Total)];
+const NEW_RECEIVED: &[CellId] = &[CellId::Requests(RR::NewReceived, AC::Total)];
 const CARRY: &[CellId] = &[
     CellId::Requests(RR::CarriedOver, AC::Total),
     CellId::Requests(RR::CarriedForward, AC::Total),
@@ -482,10 +486,12 @@ rules! {
     "requests.outcome_total", Error, false, Needs::Relation, "Section 三, per column: （七）总计 = the sum of every outcome row";
     "requests.applicant_total", Error, false, Needs::Relation, "Section 三, per row: 总计 = 自然人 + the five 法人或其他组织 columns";
     "review.total", Error, false, Needs::Relation, "Section 四, per group: 总计 = 维持 + 纠正 + 其他 + 尚未审结";
-    "sum.unchecked", Info, false, Needs::Nothing, "A blank or not-applicable cell kept a sum from being checked";
-    "sum.derived_total", Info, false, Needs::Nothing, "A blank total was derived from its parts so that other sums could be checked";
+    "sum.blank_total", Error, false, Needs::Nothing, "A blank total whose parts hold numbers above 0 (the total is at least their sum)";
+    "table.blank_cells", Warning, false, Needs::Nothing, "Blank cells in a filled table (the form asks for 0 where nothing happened), one finding per table";
+    "sum.unchecked", Info, false, Needs::Nothing, "Cells marked not applicable (/) kept sums from being checked, one finding per table";
+    "sum.derived_total", Info, false, Needs::Nothing, "A total not read was derived from its parts so that other sums could be checked";
     "proactive.item_count_negative", Error, false, Needs::Cells(ITEM_COUNTS), "Section 二: 上一年项目数量 + 本年增/减 must not be negative";
-    "proactive.item_count_unchecked", Info, false, Needs::Cells(ITEM_COUNTS), "Section 二: 上一年项目数量 or 本年增/减 is blank, so the item count cannot be checked";
+    "proactive.item_count_unchecked", Info, false, Needs::Cells(ITEM_COUNTS), "Section 二: 上一年项目数量 or 本年增/减 is marked not applicable, so the item count cannot be checked";
     "proactive.decisions_equal_item_count", Warning, false, Needs::Cells(DECISIONS_AND_ITEMS), "Section 二: 处理决定数量 equals 上一年项目数量 + 本年增/减 (an item count typed as decisions?)";
     "proactive.published_exceeds_total", Warning, false, Needs::Cells(PUBLISHED), "Section 二 （一）: 本年新公开数量 ≤ 对外公开总数量";
     "proactive.issued_exceeds_in_force", Warning, false, Needs::Cells(IN_FORCE), "Section 二 （一）: 本年制发件数 ≤ 现行有效件数 + 本年废止件数";
@@ -498,6 +504,9 @@ rules! {
     "structure.period_mismatch", Error, false, Needs::Nothing, "The statistics period is 1月1日–12月31日 of the report year";
     "structure.late_publication", Warning, false, Needs::Nothing, "Published by 1月31日 (departments) or 3月31日 (a people's government)";
     "structure.table_declared_none", Warning, false, Needs::Nothing, "A table replaced by 无 (the form asks for the table, zeros included)";
+    "prose.table_mismatch", Warning, false, Needs::Cells(NEW_RECEIVED), "A number the prose states for a measure of the tables (新收, 办结, 行政复议 …) differs from its cells";
+    "prose.conflict", Warning, false, Needs::Nothing, "The prose states one measure twice with values that cannot both hold, and the table does not decide";
+    "prose.categorical", Warning, false, Needs::Cells(NEW_RECEIVED), "A categorical statement (未收到申请, 全部办结, 未发生行政复议、行政诉讼, 均获维持) the tables contradict";
     "other_matters.fee_not_mentioned", Warning, false, Needs::Cells(FEE_UNPAID), "A non-zero （六）2. row (fee not paid) should be explained with 信息处理费 in section 六";
     "pair.not_consecutive", Info, true, Needs::Nothing, "Cross-year rules need reports of consecutive years";
     "pair.carry_over", Warning, true, Needs::Cells(CARRY), "This year's 上年结转 = last year's 结转下年度继续办理, per column";
@@ -552,6 +561,12 @@ impl Draft {
 
     pub fn prior_cells(mut self, cells: Vec<String>) -> Self {
         self.prior_cells = cells;
+        self
+    }
+
+    /// The value the cells should hold, where the report holds none.
+    pub fn expected(mut self, expected: Observed) -> Self {
+        self.expected = Some(expected);
         self
     }
 
@@ -646,6 +661,8 @@ const CHECKS: &[Check] = &[
             "requests.outcome_total",
             "requests.applicant_total",
             "review.total",
+            "sum.blank_total",
+            "table.blank_cells",
             "sum.unchecked",
             "sum.derived_total",
         ],
@@ -655,6 +672,8 @@ const CHECKS: &[Check] = &[
         &["other_matters.fee_not_mentioned"],
         rules::fee_not_mentioned,
     ),
+    (&["prose.table_mismatch", "prose.conflict"], prose::check),
+    (&["prose.categorical"], prose::categorical),
 ];
 
 /// The codes of each check as a rule set (computed once).

@@ -86,15 +86,16 @@ pub(super) fn item_counts(report: &Report, sink: &mut Sink) {
             )
         };
         let (Cell::Value(prev), Cell::Value(change)) = (prev, change) else {
-            if prev.is_blank() || change.is_blank() {
+            // A blank is in the table's `table.blank_cells`; a cell not read is nobody's fault.
+            if matches!(prev, Cell::NotApplicable) || matches!(change, Cell::NotApplicable) {
                 let (prev_l, change_l, name) = labels();
                 let key = f.proactive.row(row).map_or("", |r| r.key);
                 sink.push(
                     Draft::new(
                         "proactive.item_count_unchecked",
                         format!("/proactive/{key}"),
-                        format!("{name}的“{prev_l}”或“{change_l}”为空，无法核对本年项目数量。"),
-                        format!("{name}: {prev_l} or {change_l} is blank, so this year's item count cannot be checked."),
+                        format!("{name}的“{prev_l}”或“{change_l}”标为不适用（/），无法核对本年项目数量。"),
+                        format!("{name}: {prev_l} or {change_l} is marked not applicable (/), so this year's item count cannot be checked."),
                     )
                     .cells(cells()),
                 );

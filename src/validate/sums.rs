@@ -20,12 +20,97 @@ use crate::report::{Report, Tables};
 
 /// Checks the relations of every table of the report that is filled in.
 pub(super) fn tables(report: &Report, sink: &mut Sink) {
+    let mut blank_totals = Vec::new();
     for table in [TableId::Proactive, TableId::Requests, TableId::Review] {
         let plan = plan(report.edition(), table);
         if !plan.insts.is_empty() {
-            check(plan, &report.tables, table, sink, true);
+            check(plan, &report.tables, table, sink, true, &mut blank_totals);
         }
     }
+    blank_cells(report, &blank_totals, sink);
+}
+
+/// `table.blank_cells`: one warning per filled table with blank cells, listing them (a blank
+/// total already reported by `sum.blank_total` is not listed again). Cells not read are not the
+/// report's fault and are not listed.
+fn blank_cells(report: &Report, blank_totals: &[String], sink: &mut Sink) {
+    use crate::form::SectionId;
+    let form = report.form();
+    for (table, section) in [
+        (TableId::Proactive, SectionId::Proactive),
+        (TableId::Requests, SectionId::Requests),
+        (TableId::Review, SectionId::Review),
+    ] {
+        let (mut cells, mut with_value) = (0usize, 0usize);
+        let mut blank: Vec<usize> = Vec::new();
+        let filled = report.tables.for_each_cell(table, |c| {
+            if c.is_blank() {
+                blank.push(cells);
+            } else if c.is_value() {
+                with_value += 1;
+            }
+            cells += 1;
+        });
+        if !filled || blank.is_empty() {
+            continue;
+        }
+        let pointers: Vec<String> = match table {
+            TableId::Proactive => pointers_at(form.proactive, &blank),
+            TableId::Requests => pointers_at(form.requests, &blank),
+            TableId::Review => pointers_at(form.review, &blank),
+        };
+        let listed: Vec<String> = pointers
+            .into_iter()
+            .filter(|p| !blank_totals.contains(p))
+            .collect();
+        if listed.is_empty() {
+            continue;
+        }
+        let title = form.section(section).heading();
+        let n = listed.len();
+        let (zh, en) = if with_value == 0 && blank.len() == cells {
+            (
+                format!("{title}的 {cells} 个单元格全部为空：表格未填写（没有发生的事项应填 0）。"),
+                format!(
+                    "{title}: all {cells} cells are blank; the table was not filled in (the form asks for 0 where nothing happened)."
+                ),
+            )
+        } else {
+            let shown = if n > 12 {
+                format!("{} …", listed[..12].join(", "))
+            } else {
+                listed.join(", ")
+            };
+            (
+                format!(
+                    "{title}有 {n} 个单元格为空：{shown}。空白不是 0（没有发生的事项应填 0），含这些单元格的合计无法核对。"
+                ),
+                format!(
+                    "{title}: {n} blank {}: {shown}. A blank is not 0 (the form asks for 0 where nothing happened); the sums {} in could not be checked.",
+                    if n == 1 { "cell" } else { "cells" },
+                    if n == 1 { "it is" } else { "they are" }
+                ),
+            )
+        };
+        let key = match table {
+            TableId::Proactive => form.proactive.key,
+            TableId::Requests => form.requests.key,
+            TableId::Review => form.review.key,
+        };
+        sink.push(Draft::new("table.blank_cells", format!("/{key}"), zh, en).cells(listed));
+    }
+}
+
+/// The JSON Pointers of the cells at these positions of a table's official order.
+fn pointers_at<R: Copy + PartialEq + 'static, C: Copy + PartialEq + 'static>(
+    t: &TableDecl<R, C>,
+    at: &[usize],
+) -> Vec<String> {
+    t.cells()
+        .enumerate()
+        .filter(|(i, _)| at.contains(i))
+        .filter_map(|(_, c)| t.pointer(c.row.id, c.column.id))
+        .collect()
 }
 
 /// The value of a cell for a sum: `None` for a blank or not-applicable cell, which keeps the
@@ -46,6 +131,8 @@ struct Values<const N: usize, const W: usize> {
     num: [u64; N],
     none: [u64; W],
     not_applicable: [u64; W],
+    /// The cells the report shows blank (not those that were not read).
+    blank: [u64; W],
     /// The bitwise or of every number put: a bound on the largest.
     any: u64,
     /// Whether a cell without a value was put.
@@ -58,6 +145,7 @@ impl<const N: usize, const W: usize> Values<N, W> {
             num: [0; N],
             none: [0; W],
             not_applicable: [0; W],
+            blank: [0; W],
             any: 0,
             missing: false,
         }
@@ -96,7 +184,11 @@ impl<const N: usize, const W: usize> Values<N, W> {
                 *word |= bit;
                 self.not_applicable[i / 64] |= bit;
             }
-            Some(Cell::Blank) | None => *word |= bit,
+            Some(Cell::Blank) => {
+                *word |= bit;
+                self.blank[i / 64] |= bit;
+            }
+            Some(Cell::NotRead) | None => *word |= bit,
         }
     }
 
@@ -121,6 +213,11 @@ impl<const N: usize, const W: usize> Values<N, W> {
 
     fn all_present(&self) -> bool {
         !self.missing
+    }
+
+    fn is_blank(&self, i: u16) -> bool {
+        let i = usize::from(i);
+        self.blank[i / 64] & (1 << (i % 64)) != 0
     }
 
     fn is_not_applicable(&self, i: u16) -> bool {
@@ -504,30 +601,53 @@ fn plan(edition: Edition, table: TableId) -> &'static Plan {
 
 /// Checks the relations of one table; `use_dense` allows the grid path (the tests compare the
 /// two). The values are on the stack for the form's tables, on the heap for anything larger.
-fn check(plan: &Plan, tables: &Tables, table: TableId, sink: &mut Sink, use_dense: bool) {
-    if plan.cells <= STACK {
-        check_in(
-            &mut Values::<STACK, { STACK / 64 }>::new(),
-            plan,
-            tables,
-            table,
-            sink,
-            use_dense,
-        );
-    } else if plan.cells <= HEAP {
-        let mut vals = Box::new(Values::<HEAP, { HEAP / 64 }>::new());
-        check_in(&mut vals, plan, tables, table, sink, use_dense);
-    }
-}
-
-fn check_in<const N: usize, const W: usize>(
-    vals: &mut Values<N, W>,
+fn check(
     plan: &Plan,
     tables: &Tables,
     table: TableId,
     sink: &mut Sink,
     use_dense: bool,
+    blank_totals: &mut Vec<String>,
 ) {
+    let at = Check {
+        plan,
+        tables,
+        table,
+        use_dense,
+    };
+    if plan.cells <= STACK {
+        check_in(
+            &mut Values::<STACK, { STACK / 64 }>::new(),
+            &at,
+            sink,
+            blank_totals,
+        );
+    } else if plan.cells <= HEAP {
+        let mut vals = Box::new(Values::<HEAP, { HEAP / 64 }>::new());
+        check_in(&mut vals, &at, sink, blank_totals);
+    }
+}
+
+/// What one table's check runs over.
+struct Check<'a> {
+    plan: &'a Plan,
+    tables: &'a Tables,
+    table: TableId,
+    use_dense: bool,
+}
+
+fn check_in<const N: usize, const W: usize>(
+    vals: &mut Values<N, W>,
+    at: &Check<'_>,
+    sink: &mut Sink,
+    blank_totals: &mut Vec<String>,
+) {
+    let Check {
+        plan,
+        tables,
+        table,
+        use_dense,
+    } = *at;
     let mut n = 0;
     if !tables.for_each_count(table, |c| {
         vals.put(n, c);
@@ -549,7 +669,7 @@ fn check_in<const N: usize, const W: usize>(
             vals.mark(i, c);
             i += 1;
         });
-        derive_totals(plan, vals, sink);
+        derive_totals(plan, vals, sink, blank_totals);
         let blocked = check_present(plan, vals, sink);
         report_blocked(plan, vals, blocked, sink);
     }
@@ -583,36 +703,128 @@ fn check_complete<const N: usize, const W: usize>(
     }
 }
 
-/// A blank total whose parts are all present is derived, not read as zero, so that the other
-/// relations it takes part in can still be checked.
+/// Totals without a value. A blank total whose parts hold numbers above 0 is an error
+/// (`sum.blank_total`: the total is at least their sum), once per cell; a total whose parts are
+/// all present is derived from them, not read as zero, so that the other relations it takes
+/// part in can still be checked (with `sum.derived_total` when it was not read; a blank one is
+/// already a finding).
 fn derive_totals<const N: usize, const W: usize>(
     plan: &Plan,
     vals: &mut Values<N, W>,
     sink: &mut Sink,
+    blank_totals: &mut Vec<String>,
 ) {
+    let mut reported: Vec<u16> = Vec::new();
     for inst in &plan.insts {
         let [t] = inst.left[..] else { continue };
-        if vals.get(t).is_some() || vals.any_none(&inst.right_mask) {
+        if vals.get(t).is_some() || vals.is_not_applicable(t) {
+            continue;
+        }
+        let complete = !vals.any_none(&inst.right_mask);
+        if vals.is_blank(t) && !reported.contains(&t) {
+            let known: u128 = inst
+                .right
+                .iter()
+                .filter_map(|i| vals.get(*i))
+                .map(u128::from)
+                .sum();
+            if known > 0 {
+                reported.push(t);
+                blank_total(plan, inst, vals, known, complete, sink);
+                blank_totals.push(pointer(plan, t));
+            }
+        }
+        if !complete {
             continue;
         }
         let s = inst.right_terms.sum(&vals.num[..plan.cells]);
-        // A derived total beyond u64 stays blank (and its sums unchecked).
+        // A derived total beyond u64 stays without a value (and its sums unchecked).
         vals.set(usize::from(t), u64::try_from(s).ok());
+        if vals.is_blank(t) {
+            continue;
+        }
         let ptr = pointer(plan, t);
         sink.push(
             Draft::new(
                 "sum.derived_total",
                 ptr.clone(),
                 format!(
-                    "{}为空，按{}推算为 {s}。",
+                    "{}未读取，按{}推算为 {s}。",
                     plan.labels.get(usize::from(t)).map_or("", String::as_str),
                     inst.right_words.zh
                 ),
-                format!("{ptr} is blank; derived as {s} from its parts to check the other sums."),
+                format!(
+                    "{ptr} was not read; derived as {s} from its parts to check the other sums."
+                ),
             )
             .cells(inst.right.iter().map(|i| pointer(plan, *i)).collect()),
         );
     }
+}
+
+/// The `sum.blank_total` error of a blank total `inst.left[0]` whose parts with values add up to
+/// `known` > 0.
+fn blank_total<const N: usize, const W: usize>(
+    plan: &Plan,
+    inst: &PlanInst,
+    vals: &Values<N, W>,
+    known: u128,
+    complete: bool,
+    sink: &mut Sink,
+) {
+    let t = inst.left[0];
+    let ptr = pointer(plan, t);
+    let others: Vec<String> = inst
+        .right
+        .iter()
+        .filter(|i| vals.get(**i).is_none())
+        .map(|i| pointer(plan, *i))
+        .collect();
+    let label = plan.labels.get(usize::from(t)).map_or("", String::as_str);
+    let (zh_rest, en_rest) = if others.is_empty() {
+        (format!("应为 {known}"), format!("it must be {known}"))
+    } else {
+        (
+            format!(
+                "至少应为 {known}（另有 {} 个加数为空或未读取：{}）",
+                others.len(),
+                others.join(", ")
+            ),
+            format!(
+                "it must be at least {known} ({} other {} blank or not read: {})",
+                others.len(),
+                if others.len() == 1 {
+                    "part is"
+                } else {
+                    "parts are"
+                },
+                others.join(", ")
+            ),
+        )
+    };
+    sink.push(
+        Draft::new(
+            "sum.blank_total",
+            ptr.clone(),
+            format!(
+                "{label}为空，而{}为 {known}：{zh_rest}。",
+                inst.right_words.zh
+            ),
+            format!(
+                "{ptr} is blank, but {} is {known}, so {en_rest}.",
+                inst.right_words.en
+            ),
+        )
+        .cells(inst.right.iter().map(|i| pointer(plan, *i)).collect())
+        .expected(if complete {
+            Observed::Integer(i128::try_from(known).unwrap_or(i128::MAX))
+        } else {
+            Observed::Range {
+                min: Some(known),
+                max: None,
+            }
+        }),
+    );
 }
 
 /// Checks every relation whose cells all have values; returns the blank cells that kept the
@@ -649,39 +861,56 @@ fn check_present<const N: usize, const W: usize>(
     blocked
 }
 
-/// One info per blank cell, in official order, not one per rule it blocked.
+/// `sum.unchecked`: one info per table for the cells marked not applicable that kept sums from
+/// being checked (blank cells are in `table.blank_cells`; cells not read are nobody's fault).
 fn report_blocked<const N: usize, const W: usize>(
     plan: &Plan,
     vals: &Values<N, W>,
     blocked: Vec<(u16, Vec<&'static str>)>,
     sink: &mut Sink,
 ) {
-    for (i, codes) in blocked {
-        let what = if vals.is_not_applicable(i) {
-            ("标为不适用（/）", "marked not applicable")
-        } else {
-            ("为空", "blank")
-        };
-        let ptr = pointer(plan, i);
-        sink.push(
-            Draft::new(
-                "sum.unchecked",
-                ptr.clone(),
-                format!(
-                    "{}{}，以下合计无法核对：{}。空白不按 0 处理。",
-                    plan.labels.get(usize::from(i)).map_or("", String::as_str),
-                    what.0,
-                    codes.join("、")
-                ),
-                format!(
-                    "{ptr} is {}; these sums could not be checked: {}. A blank is not read as 0.",
-                    what.1,
-                    codes.join(", ")
-                ),
-            )
-            .cells(vec![ptr.clone()]),
-        );
+    let mut codes: Vec<&'static str> = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
+    for (i, blocked_codes) in blocked {
+        if !vals.is_not_applicable(i) {
+            continue;
+        }
+        cells.push(pointer(plan, i));
+        for c in blocked_codes {
+            if !codes.contains(&c) {
+                codes.push(c);
+            }
+        }
     }
+    let Some(first) = cells.first() else { return };
+    let table = first
+        .split('/')
+        .nth(1)
+        .map_or_else(String::new, |t| format!("/{t}"));
+    sink.push(
+        Draft::new(
+            "sum.unchecked",
+            table,
+            format!(
+                "{} 个单元格标为不适用（/）：{}；以下合计无法核对：{}。",
+                cells.len(),
+                cells.join(", "),
+                codes.join("、")
+            ),
+            format!(
+                "{} {} marked not applicable (/): {}; these sums could not be checked: {}.",
+                cells.len(),
+                if cells.len() == 1 {
+                    "cell is"
+                } else {
+                    "cells are"
+                },
+                cells.join(", "),
+                codes.join(", ")
+            ),
+        )
+        .cells(cells),
+    );
 }
 
 fn pointer(plan: &Plan, i: u16) -> String {
@@ -820,8 +1049,22 @@ mod tests {
                 set(&mut tables, id, 1 + next() % 9);
             }
             let (mut fast, mut slow) = (Sink::default(), Sink::default());
-            check(plan(edition, table), &tables, table, &mut fast, true);
-            check(plan(edition, table), &tables, table, &mut slow, false);
+            check(
+                plan(edition, table),
+                &tables,
+                table,
+                &mut fast,
+                true,
+                &mut Vec::new(),
+            );
+            check(
+                plan(edition, table),
+                &tables,
+                table,
+                &mut slow,
+                false,
+                &mut Vec::new(),
+            );
             let (fast, slow) = (fast.finish(), slow.finish());
             assert_eq!(fast, slow);
             checked += usize::from(!fast.findings.is_empty());

@@ -1,0 +1,524 @@
+//! The prose checked against the tables: claims extracted from every narrative field at
+//! validation time (so that JSON written by any program is checked, not only what the readers
+//! produced), through the measure declarations of [`crate::form::measures`].
+//!
+//! A claim is a number with its measure word in a clause that names a declared measure, in a
+//! sentence whose scope is the body's own (no 各级, 各部门 …; `全区` only for a district's people's
+//! government). Approximate numbers are intervals (`docs/RULES.md`, “Approximate quantities”).
+
+use crate::cell::{Approx, Quantity};
+use crate::form::measures::{LEVELS, MEASURES, MeasureDecl, WIDER_SCOPE};
+use crate::form::{
+    ApplicantColumn as AC, CellId, RequestRow as RR, ReviewColumn as VC, ReviewRow as VR,
+};
+use crate::report::{CellRef, Issuer, Report};
+
+use super::{Draft, Observed, Sink};
+
+/// A number the prose states for a declared measure, and where it was said.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Claim {
+    /// The measure ([`MeasureDecl::id`]).
+    pub measure: &'static str,
+    /// The word that named the measure (`收到`, `受理` …).
+    pub name: &'static str,
+    /// The number as stated.
+    pub quantity: Quantity,
+    /// The JSON Pointer of the narrative field (`/overview/requests`).
+    pub pointer: String,
+    /// The character range of the sentence in that field.
+    pub range: std::ops::Range<usize>,
+    /// The sentence.
+    pub sentence: String,
+    /// Whether the clause says the number includes 上年结转 (`受理…25件（含上年结转4件）`): it then
+    /// states 本年新收 + 上年结转.
+    pub includes_carried_over: bool,
+}
+
+/// The narrative fields of a report with their pointers.
+fn narratives(r: &Report) -> Vec<(&'static str, &str)> {
+    let o = r.overview.as_ref();
+    let p = r.problems.as_ref();
+    let fields: [(&'static str, Option<&String>); 12] = [
+        ("/preamble", r.preamble.as_ref()),
+        ("/overview/summary", o.and_then(|o| o.summary.as_ref())),
+        ("/overview/proactive", o.and_then(|o| o.proactive.as_ref())),
+        ("/overview/requests", o.and_then(|o| o.requests.as_ref())),
+        (
+            "/overview/management",
+            o.and_then(|o| o.management.as_ref()),
+        ),
+        ("/overview/platform", o.and_then(|o| o.platform.as_ref())),
+        ("/overview/oversight", o.and_then(|o| o.oversight.as_ref())),
+        ("/problems/summary", p.and_then(|p| p.summary.as_ref())),
+        ("/problems/problems", p.and_then(|p| p.problems.as_ref())),
+        (
+            "/problems/improvements",
+            p.and_then(|p| p.improvements.as_ref()),
+        ),
+        ("/problems/measures", p.and_then(|p| p.measures.as_ref())),
+        ("/other_matters", r.other_matters.as_ref()),
+    ];
+    fields
+        .into_iter()
+        .filter_map(|(k, t)| Some((k, t?.as_str())))
+        .collect()
+}
+
+/// Sentences as char ranges: ended by 。！？；!?; or a line break.
+fn sentences(chars: &[char]) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in chars.iter().enumerate() {
+        if matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n') {
+            if i > start {
+                out.push(start..i + 1);
+            }
+            start = i + 1;
+        }
+    }
+    if start < chars.len() {
+        out.push(start..chars.len());
+    }
+    out
+}
+
+fn contains(hay: &[char], word: &str) -> bool {
+    find_last(hay, word).is_some()
+}
+
+/// The char index of the last occurrence of `word` in `hay`.
+fn find_last(hay: &[char], word: &str) -> Option<usize> {
+    let w: Vec<char> = word.chars().collect();
+    if w.is_empty() || w.len() > hay.len() {
+        return None;
+    }
+    (0..=hay.len() - w.len())
+        .rev()
+        .find(|&i| hay[i..i + w.len()] == w[..])
+}
+
+/// Whether a sentence speaks of the body's own scope: no word of a wider scope, and `全X` only
+/// where the body is X's people's government.
+fn own_scope(sentence: &[char], r: &Report) -> bool {
+    if WIDER_SCOPE.iter().any(|w| contains(sentence, w)) {
+        return false;
+    }
+    let own_level = match (r.issuer, r.agency.as_deref()) {
+        (Some(Issuer::PeoplesGovernment), Some(a)) => a
+            .strip_suffix("人民政府")
+            .and_then(|s| s.chars().last())
+            .filter(|c| LEVELS.contains(c)),
+        _ => None,
+    };
+    for (i, c) in sentence.iter().enumerate() {
+        if *c == '全'
+            && let Some(level) = sentence.get(i + 1)
+            && LEVELS.contains(level)
+            && Some(*level) != own_level
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// The measure a quantity in a clause states: the declared name nearest before it (`before`:
+/// the clause up to the number), with one of the words the measure needs anywhere in the
+/// clause, none it excludes before the number, and cells the report's form has.
+fn measure_of(
+    before: &[char],
+    clause: &[char],
+    form: &crate::form::Form,
+) -> Option<(&'static MeasureDecl, &'static str)> {
+    let mut best: Option<(usize, &'static MeasureDecl, &'static str)> = None;
+    for m in MEASURES {
+        let Some((at, name)) = m
+            .names
+            .iter()
+            .filter_map(|n| Some((find_last(before, n)?, *n)))
+            .max_by_key(|(at, n)| (*at, n.chars().count()))
+        else {
+            continue;
+        };
+        if !m.with.is_empty() && !m.with.iter().any(|w| contains(clause, w)) {
+            continue;
+        }
+        if m.not.iter().any(|w| contains(before, w)) {
+            continue;
+        }
+        if m.cells.resolve(form).is_none() {
+            continue;
+        }
+        if best.is_none_or(|(b, _, _)| at > b) {
+            best = Some((at, m, name));
+        }
+    }
+    best.map(|(_, m, name)| (m, name))
+}
+
+/// Every claim of the report's prose about a declared measure. One pass finds the counts of a
+/// field (numbers with a count's measure word); only around those are sentences, clauses, scope
+/// and measure words looked at.
+pub fn claims(r: &Report) -> Vec<Claim> {
+    let mut out = Vec::new();
+    for (pointer, text) in narratives(r) {
+        if !text.bytes().any(|b| b.is_ascii_digit())
+            && !text.contains(['０', '１', '２', '３', '４', '５', '６', '７', '８', '９'])
+        {
+            continue;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for found in crate::read::norm_quantities(&chars) {
+            if let Some(c) = claim_at(&chars, &found, r, pointer) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+/// The claim a count found in a field makes, if it is one.
+fn claim_at(
+    chars: &[char],
+    found: &crate::read::NormFound,
+    r: &Report,
+    pointer: &'static str,
+) -> Option<Claim> {
+    const CASES: &[&str] = &["件", "个", "宗", "起", "例", "份", "次"];
+    let q = &found.quantity;
+    if !CASES.contains(&q.unit.as_str()) {
+        return None;
+    }
+    let ends_sentence = |c: &char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n');
+    let ends_clause = |c: &char| ends_sentence(c) || matches!(c, '，' | ',' | '：' | ':');
+    let start = chars[..found.start]
+        .iter()
+        .rposition(ends_sentence)
+        .map_or(0, |i| i + 1);
+    let end = chars[found.end..]
+        .iter()
+        .position(ends_sentence)
+        .map_or(chars.len(), |i| found.end + i + 1);
+    let clause_start = chars[..found.start]
+        .iter()
+        .rposition(ends_clause)
+        .map_or(0, |i| i + 1);
+    let clause_end = chars[found.end..]
+        .iter()
+        .position(ends_clause)
+        .map_or(chars.len(), |i| found.end + i);
+    let sentence = &chars[start..end];
+    let (m, name) = measure_of(
+        &chars[clause_start..found.start],
+        &chars[clause_start..clause_end],
+        r.form(),
+    )?;
+    if !m.units.contains(&q.unit.as_str()) || !own_scope(sentence, r) {
+        return None;
+    }
+    let after: String = chars[found.end..clause_end].iter().collect();
+    Some(Claim {
+        measure: m.id,
+        name,
+        quantity: q.clone(),
+        pointer: pointer.to_owned(),
+        range: start..end,
+        sentence: sentence.iter().collect(),
+        includes_carried_over: !m.or_cells.is_empty() && after.contains("含上年结转"),
+    })
+}
+
+/// The closed interval of counts an approximate quantity allows (`docs/RULES.md`).
+pub fn interval(q: &Quantity) -> (u64, u64) {
+    let v = q.value;
+    // The step of the last written digit: 350余 → 10, 6万余 → 10 000.
+    let step = {
+        let mut s = 1u64;
+        let mut x = v;
+        while x != 0 && x.is_multiple_of(10) {
+            s = s.saturating_mul(10);
+            x /= 10;
+        }
+        s
+    };
+    match q.approx {
+        Approx::Nearly => (v - v / 5, v),
+        Approx::About => (v - v / 5, v.saturating_add(v / 5)),
+        Approx::Under => (0, v.saturating_sub(1)),
+        Approx::Plus | Approx::More => (v, v.saturating_add(step)),
+        Approx::Over | Approx::MoreThan => (v.saturating_add(1), u64::MAX),
+        _ => (v, v),
+    }
+}
+
+fn count(r: &Report, id: CellId) -> Option<u64> {
+    match r.cell(id)? {
+        CellRef::Count(c) => c.get(),
+        _ => None,
+    }
+}
+
+/// The sum of cells, when every one has a value.
+fn sum(r: &Report, ids: &[CellId]) -> Option<u64> {
+    ids.iter()
+        .try_fold(0u64, |acc, id| acc.checked_add(count(r, *id)?))
+}
+
+/// The declaration of a measure and its cells in a form.
+fn decl(id: &str, form: &crate::form::Form) -> Option<(&'static MeasureDecl, Vec<CellId>)> {
+    MEASURES
+        .iter()
+        .filter(|m| m.id == id)
+        .find_map(|m| Some((m, m.cells.resolve(form)?)))
+}
+
+fn shown(q: &Quantity) -> String {
+    let (lo, hi) = interval(q);
+    if lo == hi {
+        format!("{}", q.value)
+    } else if hi == u64::MAX {
+        format!("{}（> {}）", q.value, lo.saturating_sub(1))
+    } else {
+        format!("{}（{lo}–{hi}）", q.value)
+    }
+}
+
+/// `prose.table_mismatch` and `prose.conflict`: each claim against its cells; two claims of one
+/// measure against each other where the table cannot tell (its cells are blank or absent).
+pub(super) fn check(r: &Report, sink: &mut Sink) {
+    let form = r.form();
+    let claims = claims(r);
+    let mut mismatched: Vec<&str> = Vec::new();
+    for c in &claims {
+        let Some((m, cells)) = decl(c.measure, form) else {
+            continue;
+        };
+        let main: &[CellId] = if c.includes_carried_over {
+            m.or_cells
+        } else {
+            &cells
+        };
+        let Some(table) = sum(r, main) else { continue };
+        let alt = (m.or_names.contains(&c.name) && !c.includes_carried_over)
+            .then(|| sum(r, m.or_cells))
+            .flatten();
+        let (lo, hi) = interval(&c.quantity);
+        let fits = |v: u64| lo <= v && v <= hi;
+        if fits(table) || alt.is_some_and(fits) {
+            continue;
+        }
+        // One finding per measure and sentence.
+        if mismatched.contains(&c.measure) {
+            continue;
+        }
+        mismatched.push(c.measure);
+        let cells: Vec<String> = main
+            .iter()
+            .filter_map(|id| form.cell(*id).map(|d| d.pointer()))
+            .collect();
+        let said = shown(&c.quantity);
+        let (a, b) = (c.range.start, c.range.end);
+        sink.push(
+            Draft::new(
+                "prose.table_mismatch",
+                c.pointer.clone(),
+                format!(
+                    "{} 第 {a}–{b} 字“{}”称{}为 {said}，而表格为 {table}。",
+                    c.pointer, c.sentence, m.label
+                ),
+                format!(
+                    "{} chars {a}–{b}, “{}”, states {} as {said}, but the table has {table}.",
+                    c.pointer, c.sentence, m.label
+                ),
+            )
+            .cells(cells)
+            .values(
+                Observed::Integer(i128::from(table)),
+                Observed::Integer(i128::from(c.quantity.value)),
+            ),
+        );
+    }
+    conflicts(r, &claims, sink);
+}
+
+/// Two claims of one measure whose intervals cannot both hold, where the table does not decide.
+fn conflicts(r: &Report, claims: &[Claim], sink: &mut Sink) {
+    let mut done: Vec<&str> = Vec::new();
+    for (i, a) in claims.iter().enumerate() {
+        if done.contains(&a.measure) || a.includes_carried_over {
+            continue;
+        }
+        let Some((m, cells)) = decl(a.measure, r.form()) else {
+            continue;
+        };
+        if sum(r, &cells).is_some() {
+            continue;
+        }
+        let (alo, ahi) = interval(&a.quantity);
+        let Some(b) = claims[i + 1..].iter().find(|b| {
+            let (blo, bhi) = interval(&b.quantity);
+            b.measure == a.measure && !b.includes_carried_over && (bhi < alo || ahi < blo)
+        }) else {
+            continue;
+        };
+        done.push(a.measure);
+        sink.push(
+            Draft::new(
+                "prose.conflict",
+                b.pointer.clone(),
+                format!(
+                    "{}两次说法不一：“{}”（{}）为 {}，“{}”（{}）为 {}。",
+                    m.label,
+                    a.sentence,
+                    a.pointer,
+                    shown(&a.quantity),
+                    b.sentence,
+                    b.pointer,
+                    shown(&b.quantity)
+                ),
+                format!(
+                    "{} is stated twice with values that cannot both hold: {} in “{}” ({}), {} in “{}” ({}).",
+                    m.label,
+                    shown(&a.quantity),
+                    a.sentence,
+                    a.pointer,
+                    shown(&b.quantity),
+                    b.sentence,
+                    b.pointer
+                ),
+            )
+            .cells(vec![a.pointer.clone()])
+            .values(
+                Observed::Integer(i128::from(a.quantity.value)),
+                Observed::Integer(i128::from(b.quantity.value)),
+            ),
+        );
+    }
+}
+
+/// A categorical statement: its words, the cells that must all be 0 for it to hold, and what it
+/// says in English.
+struct Categorical {
+    words: &'static [&'static str],
+    cells: &'static [CellId],
+    en: &'static str,
+}
+
+const CATEGORICAL: &[Categorical] = &[
+    Categorical {
+        words: &[
+            "未收到政府信息公开申请",
+            "未收到依申请公开",
+            "未收到申请",
+            "没有收到政府信息公开申请",
+            "无政府信息公开申请",
+            "未收到公民、法人和其他组织",
+        ],
+        cells: &[CellId::Requests(RR::NewReceived, AC::Total)],
+        en: "no requests were received",
+    },
+    Categorical {
+        words: &[
+            "全部办结",
+            "均已办结",
+            "均按时办结",
+            "全部按时办结",
+            "均已按期办结",
+        ],
+        cells: &[CellId::Requests(RR::CarriedForward, AC::Total)],
+        en: "every request was dealt with",
+    },
+    Categorical {
+        words: &[
+            "未发生行政复议、行政诉讼",
+            "未发生行政复议和行政诉讼",
+            "未发生政府信息公开行政复议、行政诉讼",
+            "未发生因政府信息公开引起的行政复议、行政诉讼",
+            "无行政复议、行政诉讼",
+            "未发生行政复议及行政诉讼",
+        ],
+        cells: &[
+            CellId::Review(VR::Reconsideration, VC::Total),
+            CellId::Review(VR::LitigationDirect, VC::Total),
+            CellId::Review(VR::LitigationAfterReconsideration, VC::Total),
+        ],
+        en: "there was no reconsideration or litigation",
+    },
+    Categorical {
+        words: &["均获维持", "全部维持", "均被维持", "均予以维持"],
+        cells: &[
+            CellId::Review(VR::Reconsideration, VC::Corrected),
+            CellId::Review(VR::Reconsideration, VC::Other),
+            CellId::Review(VR::Reconsideration, VC::Pending),
+            CellId::Review(VR::LitigationDirect, VC::Corrected),
+            CellId::Review(VR::LitigationDirect, VC::Other),
+            CellId::Review(VR::LitigationDirect, VC::Pending),
+            CellId::Review(VR::LitigationAfterReconsideration, VC::Corrected),
+            CellId::Review(VR::LitigationAfterReconsideration, VC::Other),
+            CellId::Review(VR::LitigationAfterReconsideration, VC::Pending),
+        ],
+        en: "every case was upheld",
+    },
+];
+
+/// `prose.categorical`: a statement such as 全部办结 or 未收到申请 that the tables contradict.
+pub(super) fn categorical(r: &Report, sink: &mut Sink) {
+    let form = r.form();
+    for (pointer, text) in narratives(r) {
+        let chars: Vec<char> = text.chars().collect();
+        for range in sentences(&chars) {
+            let sentence = &chars[range.clone()];
+            if !own_scope(sentence, r) {
+                continue;
+            }
+            for cat in CATEGORICAL {
+                if !cat.words.iter().any(|w| text.contains(w)) {
+                    continue;
+                }
+                let Some(word) = cat.words.iter().find(|w| contains(sentence, w)) else {
+                    continue;
+                };
+                if !cat.cells.iter().all(|id| form.has(*id)) {
+                    continue;
+                }
+                let nonzero: Vec<(String, u64)> = cat
+                    .cells
+                    .iter()
+                    .filter_map(|id| {
+                        let v = count(r, *id)?;
+                        (v > 0)
+                            .then(|| (form.cell(*id).map(|d| d.pointer()).unwrap_or_default(), v))
+                    })
+                    .collect();
+                if nonzero.is_empty() {
+                    continue;
+                }
+                let s: String = sentence.iter().collect();
+                let listed: Vec<String> =
+                    nonzero.iter().map(|(p, v)| format!("{p} = {v}")).collect();
+                sink.push(
+                    Draft::new(
+                        "prose.categorical",
+                        pointer,
+                        format!(
+                            "{pointer} 第 {}–{} 字“{s}”说“{word}”，而表格中 {}。",
+                            range.start,
+                            range.end,
+                            listed.join("，")
+                        ),
+                        format!(
+                            "{pointer} chars {}–{}, “{s}”, says {} (“{word}”), but the table has {}.",
+                            range.start,
+                            range.end,
+                            cat.en,
+                            listed.join(", ")
+                        ),
+                    )
+                    .cells(nonzero.into_iter().map(|(p, _)| p).collect()),
+                );
+            }
+        }
+    }
+}

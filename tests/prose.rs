@@ -1,0 +1,198 @@
+//! The prose checked against the tables (`prose.*` rules): claims extracted from any narrative
+//! field of a report, whoever wrote its JSON, compared with the cells the measure declarations
+//! name; scope words and approximate quantities taken into account.
+
+mod common;
+
+use zfxxgk::Report;
+use zfxxgk::report::Issuer;
+use zfxxgk::validate::{self, Finding};
+
+/// The 2021 sample city report: 新收 84, 上年结转 12, （七）总计 90, 结转下年度 7, 行政复议 17 cases,
+/// 行政诉讼 7 + 3, 复议 纠正 3.
+fn city() -> Report {
+    common::load(&common::fixtures().join("2021/valid/sample-city-government-2022.json"))
+}
+
+fn with_requests_text(text: &str) -> Report {
+    let mut r = city();
+    r.overview.as_mut().unwrap().requests = Some(text.to_owned());
+    r
+}
+
+fn prose(r: &Report) -> Vec<Finding> {
+    validate::validate(r)
+        .findings
+        .into_iter()
+        .filter(|f| f.code.starts_with("prose."))
+        .collect()
+}
+
+#[test]
+fn the_fixture_s_own_prose_is_consistent() {
+    assert_eq!(prose(&city()), []);
+}
+
+#[test]
+fn a_number_that_differs_from_its_cells_is_one_warning_with_both_values() {
+    let r = with_requests_text("本年度共收到政府信息公开申请85件，办结90件。");
+    let f = prose(&r);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, "prose.table_mismatch");
+    assert_eq!(f[0].severity, validate::Severity::Warning);
+    assert_eq!(f[0].pointer, "/overview/requests");
+    assert_eq!(f[0].cells, ["/requests/new_received/total"]);
+    assert_eq!(f[0].difference, Some(1));
+    assert!(f[0].message_zh.contains("本年度共收到政府信息公开申请85件"));
+    // The claim keeps the sentence's character range in its field.
+    let c = validate::claims(&r);
+    assert_eq!(c[0].pointer, "/overview/requests");
+    assert_eq!(c[0].range, 0..24);
+    // The same sentence with the table's numbers gives nothing.
+    assert_eq!(
+        prose(&with_requests_text(
+            "本年度共收到政府信息公开申请84件，办结90件。"
+        )),
+        []
+    );
+}
+
+#[test]
+fn every_narrative_field_is_read_not_only_section_one() {
+    let mut r = city();
+    r.other_matters = Some("本年度结转下年度继续办理的申请9件。".into());
+    let f = prose(&r);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].pointer, "/other_matters");
+    assert_eq!(f[0].cells, ["/requests/carried_forward/total"]);
+}
+
+#[test]
+fn a_total_that_includes_last_year_s_requests_maps_to_both_rows() {
+    // 84 new + 12 carried over = 96.
+    assert_eq!(
+        prose(&with_requests_text(
+            "全年受理政府信息公开申请96件（含上年结转12件）。"
+        )),
+        []
+    );
+    let f = prose(&with_requests_text(
+        "全年受理政府信息公开申请96件（含上年结转11件）。",
+    ));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].cells, ["/requests/carried_over/total"]);
+}
+
+#[test]
+fn approximate_quantities_are_intervals() {
+    // 近90件 allows 72–90: 84 fits; 逾80件 (more than 80) fits; 不足80件 does not; 80余件 is 80–90.
+    for (text, findings) in [
+        ("收到政府信息公开申请近90件。", 0),
+        ("收到政府信息公开申请逾80件。", 0),
+        ("收到政府信息公开申请80余件。", 0),
+        ("收到政府信息公开申请不足80件。", 1),
+        ("收到政府信息公开申请近120件。", 1),
+    ] {
+        assert_eq!(prose(&with_requests_text(text)).len(), findings, "{text}");
+    }
+}
+
+#[test]
+fn a_wider_scope_is_not_compared_with_the_body_s_table() {
+    for text in [
+        "全市各级政府及部门共收到政府信息公开申请804件。",
+        "各部门共收到政府信息公开申请300件。",
+        "全系统受理政府信息公开申请120件。",
+    ] {
+        assert_eq!(prose(&with_requests_text(text)), [], "{text}");
+    }
+    // 全市 is the own scope of the city's people's government…
+    let f = prose(&with_requests_text("全市受理政府信息公开申请85件。"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    // …and wider for a department of it.
+    let mut r = with_requests_text("全市受理政府信息公开申请85件。");
+    r.agency = Some("示例市教育局".into());
+    r.issuer = Some(Issuer::Department);
+    assert_eq!(prose(&r), []);
+}
+
+#[test]
+fn reconsideration_handled_as_the_authority_is_another_measure() {
+    // Table 四 holds 17 cases against the city; as the reconsideration authority it handled 134.
+    assert_eq!(prose(&with_requests_text("全市共办理行政复议134件。")), []);
+    assert_eq!(
+        prose(&with_requests_text(
+            "本机关作为复议机关受理行政复议案件134件。"
+        )),
+        []
+    );
+    let f = prose(&with_requests_text(
+        "本年度发生政府信息公开行政复议案件18件。",
+    ));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].cells, ["/review/reconsideration/total"]);
+    // 行政诉讼 is both columns of litigation: 7 + 3.
+    assert_eq!(prose(&with_requests_text("政府信息公开行政诉讼10件。")), []);
+}
+
+#[test]
+fn categorical_statements_against_the_tables() {
+    for (text, cells) in [
+        ("申请均已办结。", vec!["/requests/carried_forward/total"]),
+        (
+            "本年度未收到政府信息公开申请。",
+            vec!["/requests/new_received/total"],
+        ),
+        (
+            "本年度未发生行政复议、行政诉讼。",
+            vec![
+                "/review/reconsideration/total",
+                "/review/litigation_direct/total",
+                "/review/litigation_after_reconsideration/total",
+            ],
+        ),
+    ] {
+        let f = prose(&with_requests_text(text));
+        assert_eq!(f.len(), 1, "{text}: {f:#?}");
+        assert_eq!(f[0].code, "prose.categorical");
+        assert_eq!(f[0].cells, cells, "{text}");
+    }
+}
+
+#[test]
+fn the_same_measure_stated_twice_conflicts_only_where_the_table_cannot_tell() {
+    let mut r = with_requests_text("收到政府信息公开申请84件。");
+    r.other_matters = Some("全年收到政府信息公开申请90件。".into());
+    // With the table there, the wrong statement is a mismatch, once.
+    let f = prose(&r);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, "prose.table_mismatch");
+    // Without it (section 三 replaced by 无), the two statements conflict.
+    r.tables.set_presence(
+        zfxxgk::form::TableId::Requests,
+        zfxxgk::report::Presence::DeclaredNone,
+    );
+    let f = prose(&r);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, "prose.conflict");
+}
+
+#[test]
+fn the_shared_2023_pdf_s_prose_agrees_with_its_table() {
+    // 淮安市洪泽区人民政府 2023: 全区受理政府信息公开申请21件 and its table 三 says 21.
+    let text = std::fs::read_to_string(
+        common::fixtures().join("pdftotext/hongze-2023.pdftotext-layout.txt"),
+    )
+    .unwrap();
+    let mut r = zfxxgk::read::read_text(&text).report;
+    r.agency = Some("淮安市洪泽区人民政府".into());
+    r.issuer = Some(Issuer::PeoplesGovernment);
+    let claims = validate::claims(&r);
+    assert!(
+        claims
+            .iter()
+            .any(|c| c.measure == "requests.new_received" && c.quantity.value == 21),
+        "{claims:#?}"
+    );
+    assert_eq!(prose(&r), []);
+}
