@@ -434,7 +434,7 @@ fn shown_values(values: &[(TableToken, Location)]) -> String {
 fn take_row_values(
     report: &mut Report,
     items: &[(TableToken, Location)],
-    mut i: usize,
+    i: usize,
     cells: &[(crate::CellId, CellKind, String)],
     (row_name, loc): (&str, Location),
     log: &mut Log,
@@ -465,27 +465,36 @@ fn take_row_values(
         );
         return end;
     }
-    let mut taken = 0;
-    for (v, vloc) in values.iter().take(n).filter_map(|(t, l)| match t {
-        TableToken::Value(v) => Some((v, l)),
-        _ => None,
-    }) {
-        let (id, kind, pointer) = &cells[taken];
-        assign(report, *id, *kind, v, pointer, *vloc, log);
-        taken += 1;
+    if values.len() < n {
+        // Fewer values than cells: a cell was dropped somewhere (an empty cell lost in the
+        // copy, a page cut short), and where cannot be told, so none is read.
+        let (zh, en) = if values.is_empty() {
+            (
+                format!("“{row_name}”行没有数值，其 {n} 个单元格未读取"),
+                format!("row “{row_name}” has 0 of {n} cells; they are not read"),
+            )
+        } else {
+            let shown = shown_values(values);
+            (
+                format!(
+                    "“{row_name}”行只有 {} 个数值（{shown}），少于其 {n} 个单元格，不能判断各值所属单元格，该行未读取",
+                    values.len()
+                ),
+                format!(
+                    "row “{row_name}” has {} of {n} cells ({shown}), so which value belongs to which cell is unknown; the row is not read",
+                    values.len()
+                ),
+            )
+        };
+        log.warn(loc, msg(zh, en));
+        return end;
     }
-    i = end;
-    if taken < cells.len() {
-        let n = cells.len();
-        log.warn(
-            loc,
-            msg(
-                format!("“{row_name}”行只有 {n} 个单元格中的 {taken} 个，其余未读取"),
-                format!("row “{row_name}” has {taken} of {n} cells; the rest are not read"),
-            ),
-        );
+    for ((t, vloc), (id, kind, pointer)) in values.iter().zip(cells) {
+        if let TableToken::Value(v) = t {
+            assign(report, *id, *kind, v, pointer, *vloc, log);
+        }
     }
-    i
+    end
 }
 
 /// The cells of row `r`, in the order of its block's columns: id, kind and JSON Pointer.
