@@ -33,6 +33,7 @@ const RUNS_ON: &[(&str, &[&str])] = &[
     ("proactive.procurement_without_projects", &["2019"]),
     ("proactive.fee_unit", &["2021", "2090"]),
     ("overview.breakdown_sum", &["2019", "2021", "2090"]),
+    ("overview.breakdown_incomplete", &["2019", "2021", "2090"]),
     ("structure.section_missing", &["2019", "2021", "2090"]),
     ("structure.edition_year", &["2019", "2021", "2090"]),
     ("structure.edition_too_new", &["2019", "2021", "2090"]),
@@ -213,12 +214,12 @@ fn trigger(code: &str, e: Edition) -> Option<Report> {
         )?,
         "overview.breakdown_sum" => {
             let o = r.overview.get_or_insert_with(Default::default);
-            let mut total = zfxxgk::Figure::new("主动公开信息", zfxxgk::Quantity::exact(10, "条"));
-            total.parts = vec![
-                zfxxgk::Figure::new("政策文件", zfxxgk::Quantity::exact(3, "条")),
-                zfxxgk::Figure::new("通知公告", zfxxgk::Quantity::exact(4, "条")),
-            ];
-            o.figures = vec![total];
+            o.proactive = Some("全年主动公开信息10条，其中政策文件3条、通知公告4条。".into());
+        }
+        "overview.breakdown_incomplete" => {
+            let o = r.overview.get_or_insert_with(Default::default);
+            o.proactive =
+                Some("全年主动公开信息10条，其中政策文件3条、财政预决算条、通知公告4条。".into());
         }
         "structure.section_missing" => r.problems = None,
         "structure.edition_year" => {

@@ -196,3 +196,21 @@ fn the_shared_2023_pdf_s_prose_agrees_with_its_table() {
     );
     assert_eq!(prose(&r), []);
 }
+
+#[test]
+fn breakdowns_are_read_from_the_prose_not_from_stored_figures() {
+    // The seed with 机构职能 19 in its text: 19 + 142 + 1872 + 47 + 10 + 4 + 11 + 11 + 10 = 2126,
+    // not the stated 2125. Removing the figures a reader stored changes nothing.
+    let mut r = common::load(&common::fixtures().join("2019/invalid/overview.breakdown_sum.json"));
+    if let Some(o) = r.overview.as_mut() {
+        o.figures.clear();
+    }
+    let v = validate::validate(&r);
+    let f = v
+        .with_code("overview.breakdown_sum")
+        .next()
+        .expect("found in the text");
+    assert_eq!(f.pointer, "/overview/proactive");
+    assert_eq!(f.actual, Some(validate::Observed::Integer(2125)));
+    assert_eq!(f.expected, Some(validate::Observed::Integer(2126)));
+}

@@ -354,14 +354,16 @@ const DELIMITERS: &[char] = &[
     '，', ',', '、', '。', '；', ';', '：', ':', '！', '？', '!', '?', '\n',
 ];
 
-fn label_of(chars: &[char], from: usize, to: usize) -> String {
+/// The words before a quantity that say what it counts: from the last delimiter in
+/// `from..to` (or `from`) to `to`, with a leading 其中/包括/含 dropped. Returns where they start.
+fn label_of(chars: &[char], from: usize, to: usize) -> (usize, String) {
     let start = (from..to)
         .rev()
         .find(|i| DELIMITERS.contains(&chars[*i]))
         .map_or(from, |i| i + 1);
     let mut s: String = chars[start..to].iter().collect();
     s = s.trim().to_owned();
-    for lead in ["其中", "包括", "含"] {
+    for lead in OPENERS.iter().chain(&["含"]) {
         if let Some(rest) = s.strip_prefix(lead) {
             s = rest
                 .trim_start_matches([',', '，', ':', '：'])
@@ -369,18 +371,37 @@ fn label_of(chars: &[char], from: usize, to: usize) -> String {
                 .to_owned();
         }
     }
-    s
+    (start, s)
 }
 
-/// After a quantity: does `其中`/`包括` open a breakdown before the next quantity? Returns where
-/// the breakdown's words begin.
+/// The words that open a breakdown after a total (`…583条，其中…`). `含` is not one: `受理25件
+/// （含上年结转4件）` states what the total includes, not its parts.
+const OPENERS: &[&str] = &[
+    "其中",
+    "包括",
+    "主要包括",
+    "主要有",
+    "具体包括",
+    "具体为",
+    "分别为",
+    "分别是",
+    "涵盖",
+];
+
+/// After a quantity: does an opener ([`OPENERS`]) begin a breakdown before the next quantity?
+/// Returns where the breakdown's words begin.
 fn opener(chars: &[char], from: usize, to: usize) -> Option<usize> {
     let mut i = from;
     while i < to && matches!(chars[i], '，' | ',' | '。' | ' ' | '　' | '(' | '（') {
         i += 1;
     }
-    let rest: String = chars[i..to.min(i + 2)].iter().collect();
-    (rest == "其中" || rest == "包括").then_some(i)
+    OPENERS
+        .iter()
+        .any(|o| {
+            let o: Vec<char> = o.chars().collect();
+            i + o.len() <= to && chars[i..i + o.len()] == o[..]
+        })
+        .then_some(i)
 }
 
 /// The end of the sentence a breakdown runs in: the next 。, ！, ？ or line end.
@@ -388,6 +409,32 @@ fn sentence_end(chars: &[char], from: usize) -> usize {
     (from..chars.len())
         .find(|i| matches!(chars[*i], '。' | '！' | '？' | '!' | '?' | '\n'))
         .unwrap_or(chars.len())
+}
+
+/// A figure as stated in a text: what it counts, how many, its parts, the parts it names without
+/// a number, and where it stands. The one prose parser for figures: the readers store
+/// [`Stated::figure`] in `overview.figures`, and validation reads the report's own text with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Stated {
+    pub label: String,
+    pub quantity: crate::cell::Quantity,
+    pub parts: Vec<Stated>,
+    /// Parts of the breakdown named with the total's unit and no number (032's `财政预决算条`):
+    /// the breakdown cannot be summed.
+    pub unnumbered: Vec<String>,
+    /// The characters from the label's start to the figure's end (its breakdown included).
+    pub range: std::ops::Range<usize>,
+}
+
+impl Stated {
+    /// The figure as the model stores it.
+    pub fn figure(&self) -> Figure {
+        Figure {
+            label: self.label.clone(),
+            quantity: self.quantity.clone(),
+            parts: self.parts.iter().map(Stated::figure).collect(),
+        }
+    }
 }
 
 /// Reading state: the quantities of a line and the next one to take.
@@ -400,29 +447,63 @@ struct Cursor<'a> {
 impl Cursor<'_> {
     /// One figure: the quantity at `idx`, its label (from `from`), and its breakdown if one
     /// follows, limited to `limit`.
-    fn figure(&mut self, from: usize, limit: usize) -> (Figure, usize) {
+    fn figure(&mut self, from: usize, limit: usize) -> (Stated, usize) {
         let f = &self.found[self.idx];
         self.idx += 1;
-        let label = label_of(self.chars, from, f.start);
-        let mut fig = Figure::new(&label, f.quantity.clone());
+        let (start, label) = label_of(self.chars, from, f.start);
+        let mut fig = Stated {
+            label,
+            quantity: f.quantity.clone(),
+            parts: Vec::new(),
+            unnumbered: Vec::new(),
+            range: start..f.end,
+        };
         let mut end = f.end;
         let next = self
             .found
             .get(self.idx)
             .map_or(self.chars.len(), |n| n.start);
         if let Some(open) = opener(self.chars, f.end, next) {
-            let (parts, last) = self.parts(&fig, open, limit);
+            let (parts, unnumbered, last) = self.parts(&fig, open, limit);
             fig.parts = parts;
+            fig.unnumbered = unnumbered;
             end = end.max(last);
         }
+        fig.range.end = end;
         (fig, end)
+    }
+
+    /// Pieces between two parts that name a part with the total's unit and no number.
+    fn unnumbered_between(&self, unit: &str, from: usize, to: usize) -> Vec<String> {
+        if unit.is_empty() || from >= to {
+            return Vec::new();
+        }
+        let seg: String = self.chars[from..to].iter().collect();
+        let mut pieces: Vec<&str> = seg.split(DELIMITERS).map(str::trim).collect();
+        // The last piece is the next part's label.
+        pieces.pop();
+        pieces
+            .into_iter()
+            .filter(|p| {
+                p.ends_with(unit)
+                    && p.chars().count() > unit.chars().count()
+                    && !p.chars().any(|c| c.is_ascii_digit())
+            })
+            .map(|p| p.trim_end_matches(unit).to_owned())
+            .collect()
     }
 
     /// The parts of a breakdown opened at `open`: up to the sentence's end, while their unit is
     /// the total's, and cut where they reach the total exactly, or else at the first `；`.
-    fn parts(&mut self, total: &Figure, open: usize, limit: usize) -> (Vec<Figure>, usize) {
+    fn parts(
+        &mut self,
+        total: &Stated,
+        open: usize,
+        limit: usize,
+    ) -> (Vec<Stated>, Vec<String>, usize) {
         let group_end = sentence_end(self.chars, open).min(limit);
-        let mut parts: Vec<(usize, usize, usize, Figure)> = Vec::new();
+        let mut parts: Vec<(usize, usize, usize, Stated)> = Vec::new();
+        let mut unnumbered: Vec<(usize, String)> = Vec::new();
         let mut from = open;
         let mut last = open;
         while self.idx < self.found.len() && self.found[self.idx].start < group_end {
@@ -435,6 +516,9 @@ impl Cursor<'_> {
             }
             let first = self.idx;
             let start = self.found[self.idx].start;
+            for u in self.unnumbered_between(&total.quantity.unit, from, start) {
+                unnumbered.push((start, u));
+            }
             let (fig, end) = self.figure(from, group_end);
             from = end;
             last = end;
@@ -467,10 +551,36 @@ impl Cursor<'_> {
         {
             self.idx = parts[c].0;
             last = parts[c - 1].2;
+            let bound = parts[c].1;
+            unnumbered.retain(|(at, _)| *at < bound);
             parts.truncate(c);
         }
-        (parts.into_iter().map(|(_, _, _, f)| f).collect(), last)
+        (
+            parts.into_iter().map(|(_, _, _, f)| f).collect(),
+            unnumbered.into_iter().map(|(_, u)| u).collect(),
+            last,
+        )
     }
+}
+
+/// The figures stated in one line of text, in order, with their breakdowns.
+pub(crate) fn stated(chars: &[char]) -> Vec<Stated> {
+    let found = quantities(chars);
+    let mut cur = Cursor {
+        chars,
+        found: &found,
+        idx: 0,
+    };
+    let mut from = 0;
+    let mut figs = Vec::new();
+    while cur.idx < found.len() {
+        let (fig, end) = cur.figure(from, chars.len());
+        from = end;
+        if !fig.label.is_empty() {
+            figs.push(fig);
+        }
+    }
+    figs
 }
 
 fn log_figures(figs: &[Figure], path: &str, first: usize, loc: Location, log: &mut Log) {
@@ -482,26 +592,12 @@ fn log_figures(figs: &[Figure], path: &str, first: usize, loc: Location, log: &m
 }
 
 /// The figures stated in the lines of section 一, in order: each quantity with the words before
-/// it, and the parts after `其中`/`包括`.
+/// it, and the parts after an opener (其中, 包括 …).
 pub fn figures(lines: &[Line], log: &mut Log) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     for line in lines {
         let chars: Vec<char> = line.text.chars().collect();
-        let found = quantities(&chars);
-        let mut cur = Cursor {
-            chars: &chars,
-            found: &found,
-            idx: 0,
-        };
-        let mut from = 0;
-        let mut figs = Vec::new();
-        while cur.idx < found.len() {
-            let (fig, end) = cur.figure(from, chars.len());
-            from = end;
-            if !fig.label.is_empty() {
-                figs.push(fig);
-            }
-        }
+        let figs: Vec<Figure> = stated(&chars).iter().map(Stated::figure).collect();
         log_figures(&figs, "/overview/figures", out.len(), line.loc, log);
         out.extend(figs);
     }

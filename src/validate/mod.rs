@@ -497,7 +497,8 @@ rules! {
     "proactive.issued_exceeds_in_force", Warning, false, Needs::Cells(IN_FORCE), "Section 二 （一）: 本年制发件数 ≤ 现行有效件数 + 本年废止件数";
     "proactive.procurement_without_projects", Warning, false, Needs::Cells(PROCUREMENT), "Section 二 （九）: an amount with zero 采购项目数量";
     "proactive.fee_unit", Warning, false, Needs::Cells(FEE_AMOUNT), "Section 二 （八）: 本年收费金额 entered in 元 or implausibly large for 万元";
-    "overview.breakdown_sum", Error, false, Needs::Nothing, "Section 一: the stated categories must add up to their stated total";
+    "overview.breakdown_sum", Error, false, Needs::Nothing, "The categories the prose states must add up to their stated total";
+    "overview.breakdown_incomplete", Info, false, Needs::Nothing, "A breakdown in the prose names a part without a number, so it cannot be summed";
     "structure.section_missing", Error, false, Needs::Nothing, "All six sections are present";
     "structure.edition_year", Warning, false, Needs::Nothing, "The edition is the one in force for the report year (not an older one)";
     "structure.edition_too_new", Error, false, Needs::Nothing, "A report year before an edition's first year cannot use that edition";
@@ -633,7 +634,10 @@ const CHECKS: &[Check] = &[
         ],
         rules::structure,
     ),
-    (&["overview.breakdown_sum"], rules::overview),
+    (
+        &["overview.breakdown_sum", "overview.breakdown_incomplete"],
+        rules::overview,
+    ),
     (
         &[
             "proactive.item_count_negative",

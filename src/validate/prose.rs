@@ -37,7 +37,7 @@ pub struct Claim {
 }
 
 /// The narrative fields of a report with their pointers.
-fn narratives(r: &Report) -> Vec<(&'static str, &str)> {
+pub(super) fn narratives(r: &Report) -> Vec<(&'static str, &str)> {
     let o = r.overview.as_ref();
     let p = r.problems.as_ref();
     let fields: [(&'static str, Option<&String>); 12] = [

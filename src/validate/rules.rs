@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{Draft, Observed, Sink};
-use crate::cell::{Cell, Count, Delta, Figure, Money};
+use crate::cell::{Cell, Count, Delta, Money};
 use crate::form::{
     ApplicantColumn, CellId, CellKind, Edition, Form, ProactiveColumn as PC, ProactiveRow as PR,
     RequestRow, SectionId, TableId,
@@ -307,38 +307,56 @@ pub(super) fn fee_unit(report: &Report, sink: &mut Sink) {
     }
 }
 
-/// Section 一: every figure with parts must be able to equal the sum of its parts.
+/// Every breakdown stated in the report's prose (any narrative field, read with the readers'
+/// figure parser, not from stored `figures`) must be able to equal the sum of its parts; one
+/// with a part that has no number cannot be summed (`overview.breakdown_incomplete`).
 pub(super) fn overview(report: &Report, sink: &mut Sink) {
-    if let Some(o) = &report.overview {
-        let mut path = Vec::new();
-        for (i, f) in o.figures.iter().enumerate() {
-            path.push(i);
-            figure(f, &mut path, sink);
-            path.pop();
+    for (pointer, text) in super::prose::narratives(report) {
+        let mut offset = 0;
+        for line in text.split('\n') {
+            let chars: Vec<char> = line.chars().collect();
+            if chars.iter().any(char::is_ascii_digit) {
+                for f in crate::read::stated_figures(&chars) {
+                    figure(&f, pointer, offset, sink);
+                }
+            }
+            offset += chars.len() + 1;
         }
     }
 }
 
-/// The JSON Pointer of the figure at `path` (indices into `figures`, then `parts`).
-fn figure_pointer(path: &[usize]) -> String {
-    let mut p = String::from("/overview/figures");
-    for (k, i) in path.iter().enumerate() {
-        if k > 0 {
-            p.push_str("/parts");
-        }
-        p.push('/');
-        p.push_str(&i.to_string());
-    }
-    p
-}
-
-fn figure(f: &Figure, path: &mut Vec<usize>, sink: &mut Sink) {
-    for (j, part) in f.parts.iter().enumerate() {
-        path.push(j);
-        figure(part, path, sink);
-        path.pop();
+fn figure(f: &crate::read::Stated, pointer: &str, offset: usize, sink: &mut Sink) {
+    for part in &f.parts {
+        figure(part, pointer, offset, sink);
     }
     if f.parts.is_empty() {
+        return;
+    }
+    let (a, b) = (offset + f.range.start, offset + f.range.end);
+    let total = f.quantity.to_string();
+    let parts_text: Vec<String> = f
+        .parts
+        .iter()
+        .map(|p| format!("{}{}", p.label, p.quantity))
+        .collect();
+    if !f.unnumbered.is_empty() {
+        let missing = f.unnumbered.join("、");
+        sink.push(Draft::new(
+            "overview.breakdown_incomplete",
+            pointer,
+            format!(
+                "{pointer} 第 {a}–{b} 字：{}{}的分项“{missing}”没有数字，无法核对分项之和（所列各项：{}）。",
+                f.label,
+                total,
+                parts_text.join("、")
+            ),
+            format!(
+                "{pointer} chars {a}–{b}: {} is {}, but its part “{missing}” has no number, so the parts ({}) cannot be summed.",
+                f.label,
+                total,
+                parts_text.join(", ")
+            ),
+        ));
         return;
     }
     let (tmin, tmax) = f.quantity.bounds();
@@ -359,12 +377,6 @@ fn figure(f: &Figure, path: &mut Vec<usize>, sink: &mut Sink) {
     if fits {
         return;
     }
-    let parts_text: Vec<String> = f
-        .parts
-        .iter()
-        .map(|p| format!("{}{}", p.label, p.quantity))
-        .collect();
-    let total = f.quantity.to_string();
     let (expected, zh_sum, en_sum) = if exact {
         (
             Observed::Integer(pmin as i128),
@@ -392,30 +404,25 @@ fn figure(f: &Figure, path: &mut Vec<usize>, sink: &mut Sink) {
     } else {
         Observed::Text(total.clone())
     };
-    let pointer = figure_pointer(path);
-    let cells = (0..f.parts.len())
-        .map(|j| format!("{pointer}/parts/{j}"))
-        .collect();
     sink.push(
         Draft::new(
             "overview.breakdown_sum",
             pointer,
             format!(
-                "{}{}，但所列各项（{}）合计{}，与总数不符。",
+                "{pointer} 第 {a}–{b} 字：{}{}，但所列各项（{}）合计{}，与总数不符。",
                 f.label,
                 total,
                 parts_text.join("、"),
                 zh_sum
             ),
             format!(
-                "{} is {}, but its parts ({}) add up to {}.",
+                "{pointer} chars {a}–{b}: {} is {}, but its parts ({}) add up to {}.",
                 f.label,
                 total,
                 parts_text.join(", "),
                 en_sum
             ),
         )
-        .cells(cells)
         .values(expected, actual),
     );
 }
