@@ -401,6 +401,8 @@ fn conflicts(r: &Report, claims: &[Claim], sink: &mut Sink) {
 /// A categorical statement: its words, the cells that must all be 0 for it to hold, and what it
 /// says in English.
 struct Categorical {
+    /// One of these is in every word of `words`: a quick test before the words are searched.
+    keys: &'static [&'static str],
     words: &'static [&'static str],
     cells: &'static [CellId],
     en: &'static str,
@@ -408,6 +410,7 @@ struct Categorical {
 
 const CATEGORICAL: &[Categorical] = &[
     Categorical {
+        keys: &["申请", "未收到"],
         words: &[
             "未收到政府信息公开申请",
             "未收到依申请公开",
@@ -420,6 +423,7 @@ const CATEGORICAL: &[Categorical] = &[
         en: "no requests were received",
     },
     Categorical {
+        keys: &["办结"],
         words: &[
             "全部办结",
             "均已办结",
@@ -431,6 +435,7 @@ const CATEGORICAL: &[Categorical] = &[
         en: "every request was dealt with",
     },
     Categorical {
+        keys: &["诉讼"],
         words: &[
             "未发生行政复议、行政诉讼",
             "未发生行政复议和行政诉讼",
@@ -447,6 +452,7 @@ const CATEGORICAL: &[Categorical] = &[
         en: "there was no reconsideration or litigation",
     },
     Categorical {
+        keys: &["维持"],
         words: &["均获维持", "全部维持", "均被维持", "均予以维持"],
         cells: &[
             CellId::Review(VR::Reconsideration, VC::Corrected),
@@ -467,16 +473,24 @@ const CATEGORICAL: &[Categorical] = &[
 pub(super) fn categorical(r: &Report, sink: &mut Sink) {
     let form = r.form();
     for (pointer, text) in narratives(r) {
+        // Most fields hold no categorical statement: look at their sentences only when one does.
+        let present: Vec<&Categorical> = CATEGORICAL
+            .iter()
+            .filter(|cat| {
+                cat.keys.iter().any(|k| text.contains(k))
+                    && cat.words.iter().any(|w| text.contains(w))
+            })
+            .collect();
+        if present.is_empty() {
+            continue;
+        }
         let chars: Vec<char> = text.chars().collect();
         for range in sentences(&chars) {
             let sentence = &chars[range.clone()];
             if !own_scope(sentence, r) {
                 continue;
             }
-            for cat in CATEGORICAL {
-                if !cat.words.iter().any(|w| text.contains(w)) {
-                    continue;
-                }
+            for cat in &present {
                 let Some(word) = cat.words.iter().find(|w| contains(sentence, w)) else {
                     continue;
                 };
