@@ -40,6 +40,8 @@ const RUNS_ON: &[(&str, &[&str])] = &[
     ("structure.period_mismatch", &["2019", "2021", "2090"]),
     ("structure.late_publication", &["2019", "2021", "2090"]),
     ("structure.table_declared_none", &["2019", "2021", "2090"]),
+    ("structure.metadata_missing", &["2019", "2021", "2090"]),
+    ("problems.not_filled", &["2019", "2021", "2090"]),
     ("other_matters.fee_not_mentioned", &["2021", "2090"]),
     ("pair.not_consecutive", &["2019", "2021", "2090"]),
     ("pair.carry_over", &["2019", "2021", "2090"]),
@@ -222,6 +224,13 @@ fn trigger(code: &str, e: Edition) -> Option<Report> {
                 Some("全年主动公开信息10条，其中政策文件3条、财政预决算条、通知公告4条。".into());
         }
         "structure.section_missing" => r.problems = None,
+        "structure.metadata_missing" => r.agency = None,
+        "problems.not_filled" => {
+            r.problems = Some(zfxxgk::report::Problems {
+                problems: Some("无".into()),
+                ..Default::default()
+            });
+        }
         "structure.edition_year" => {
             // A report year in which a later edition is in force.
             let later = Edition::ALL

@@ -505,6 +505,8 @@ rules! {
     "structure.period_mismatch", Error, false, Needs::Nothing, "The statistics period is 1月1日–12月31日 of the report year";
     "structure.late_publication", Warning, false, Needs::Nothing, "Published by 1月31日 (departments) or 3月31日 (a people's government)";
     "structure.table_declared_none", Warning, false, Needs::Nothing, "A table replaced by 无 (the form asks for the table, zeros included)";
+    "structure.metadata_missing", Warning, false, Needs::Nothing, "The report states its year and agency";
+    "problems.not_filled", Warning, false, Needs::Nothing, "Section 五 is filled in (not empty, 无, or a single sentence)";
     "prose.table_mismatch", Warning, false, Needs::Cells(NEW_RECEIVED), "A number the prose states for a measure of the tables (新收, 办结, 行政复议 …) differs from its cells";
     "prose.conflict", Warning, false, Needs::Nothing, "The prose states one measure twice with values that cannot both hold, and the table does not decide";
     "prose.categorical", Warning, false, Needs::Cells(NEW_RECEIVED), "A categorical statement (未收到申请, 全部办结, 未发生行政复议、行政诉讼, 均获维持) the tables contradict";
@@ -631,6 +633,8 @@ const CHECKS: &[Check] = &[
             "structure.period_mismatch",
             "structure.late_publication",
             "structure.table_declared_none",
+            "structure.metadata_missing",
+            "problems.not_filled",
         ],
         rules::structure,
     ),

@@ -436,6 +436,85 @@ pub(super) fn structure(report: &Report, sink: &mut Sink) {
         late_publication(report, i32::from(year), sink);
     }
     tables_declared_none(report, sink);
+    metadata_missing(report, sink);
+    problems_not_filled(report, sink);
+}
+
+/// `structure.metadata_missing`: the report year or the agency is not stated. One finding for
+/// both; the rules that need them do not run.
+fn metadata_missing(report: &Report, sink: &mut Sink) {
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if report.year.is_none() {
+        zh.push("报告年度");
+        en.push("the report year");
+    }
+    // The agency is named in the title; without a title (a page cut short at the top, an
+    // excerpt) its absence says nothing about the report.
+    if report.title.is_some() && report.agency.as_deref().is_none_or(|a| a.trim().is_empty()) {
+        zh.push("发布机关名称");
+        en.push("the agency");
+    }
+    if zh.is_empty() {
+        return;
+    }
+    let pointer = if report.year.is_none() {
+        "/year"
+    } else {
+        "/agency"
+    };
+    let (zh_more, en_more) = if report.year.is_none() {
+        (
+            "；依赖报告年度的核对（格式版本、统计期限、发布期限）未进行",
+            "; the checks that need the year (edition, statistics period, deadline) did not run",
+        )
+    } else {
+        ("", "")
+    };
+    sink.push(Draft::new(
+        "structure.metadata_missing",
+        pointer,
+        format!("报告未写明{}{zh_more}。", zh.join("和")),
+        format!("The report does not state {}{en_more}.", en.join(" or ")),
+    ));
+}
+
+/// `problems.not_filled`: section 五 present but empty, `无`, or a single sentence.
+fn problems_not_filled(report: &Report, sink: &mut Sink) {
+    let Some(p) = &report.problems else { return };
+    // Only when section 六 follows: a page cut short inside 五 is not the report's fault.
+    if report.other_matters.is_none() {
+        return;
+    }
+    let text: String = [&p.summary, &p.problems, &p.improvements, &p.measures]
+        .into_iter()
+        .flatten()
+        .map(|t| t.trim())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '.'));
+    let sentences = text
+        .split(['。', '！', '？', '；', '\n'])
+        .filter(|s| s.trim().chars().count() >= 4)
+        .count();
+    let what = if bare.is_empty() {
+        ("为空", "is empty")
+    } else if bare == "无" || bare == "暂无" {
+        ("只写了“无”", "only says 无")
+    } else if sentences <= 1 {
+        ("只有一句话", "is a single sentence")
+    } else {
+        return;
+    };
+    sink.push(Draft::new(
+        "problems.not_filled",
+        "/problems",
+        format!("第五部分“存在的主要问题及改进情况”{}：应写明存在的问题、上年问题的整改情况和改进措施。", what.0),
+        format!(
+            "Section 五、存在的主要问题及改进情况 {}: it should state the problems, how last year's were dealt with, and the measures planned.",
+            what.1
+        ),
+    ));
 }
 
 fn sections_missing(report: &Report, sink: &mut Sink) {
