@@ -70,8 +70,8 @@ pub struct MeasureDecl {
 const NEW: CellId = CellId::Requests(RR::NewReceived, AC::Total);
 const CARRIED_OVER: CellId = CellId::Requests(RR::CarriedOver, AC::Total);
 
-/// Units of a count of requests or cases.
-const CASES: &[&str] = &["件", "个", "宗", "起", "例", "份", "次"];
+/// Units of a count of requests or cases (every unit a measure may carry is one of these).
+pub const CASES: &[&str] = &["件", "个", "宗", "起", "例", "份", "次"];
 
 /// Units of a count of documents.
 const DOCUMENTS: &[&str] = &["件", "份", "个"];

@@ -186,9 +186,8 @@ fn claim_at(
     r: &Report,
     pointer: &'static str,
 ) -> Option<Claim> {
-    const CASES: &[&str] = &["件", "个", "宗", "起", "例", "份", "次"];
     let q = &found.quantity;
-    if !CASES.contains(&q.unit.as_str()) {
+    if !crate::form::measures::CASES.contains(&q.unit.as_str()) {
         return None;
     }
     let ends_sentence = |c: &char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n');
@@ -309,7 +308,7 @@ pub(super) fn check(r: &Report, sink: &mut Sink) {
         if fits(table) || alt.is_some_and(fits) {
             continue;
         }
-        // One finding per measure and sentence.
+        // One finding per measure.
         if mismatched.contains(&c.measure) {
             continue;
         }
