@@ -214,7 +214,7 @@ fn cases() -> Vec<(&'static str, Check)> {
             // Five values for three cells: which is which cannot be known, so none is read.
             ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::InForce)).is_none(), "row not read")?;
             ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::Issued)).is_none(), "row not read")?;
-            has_log(r, EntryKind::Warning, "5 values (1 2 3 4 5), more than its 3 cells")
+            has_log(r, EntryKind::Warning, "5 cells (1 2 3 4 5), more than its 3,")
         })),
         ("text: a row with missing cells", text(format!("{TEXT_2021}规章 | 1 |\n行政规范性文件 | 4 | 5 | 6 |\n"), |r| {
             ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::Repealed)).is_none(), "missing cell blank")?;

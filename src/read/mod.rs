@@ -23,6 +23,8 @@ mod doc;
 mod html;
 mod narrative;
 mod norm;
+#[cfg(feature = "pdf")]
+mod pdf;
 
 /// The quantities of a text (numbers with their measure words), for the prose rules.
 pub(crate) use narrative::{Stated, stated as stated_figures};
@@ -36,6 +38,8 @@ use serde::Serialize;
 #[cfg(feature = "html")]
 pub use html::{MAX_NESTING, read_html};
 pub use norm::key as label_key;
+#[cfg(feature = "pdf")]
+pub use pdf::{PdfError, PdfLimits, read_pdf, read_pdf_with};
 
 use crate::form::{Edition, OVERVIEW_PARTS, PROBLEM_PARTS, SectionId, TableId};
 use crate::report::{Overview, Period, Presence, Problems, Report};
@@ -57,6 +61,16 @@ pub enum Location {
         /// Block, from 1.
         index: usize,
     },
+    /// A place on a page of a PDF: the page (from 1) and the point where the item starts,
+    /// in points from the page's top-left corner.
+    Page {
+        /// Page, from 1.
+        page: usize,
+        /// Points from the left edge.
+        x: u32,
+        /// Points from the top edge.
+        y: u32,
+    },
     /// A cell of an HTML table, after rowspans and colspans are resolved into the grid.
     Cell {
         /// Table, from 1, in document order.
@@ -73,6 +87,7 @@ impl fmt::Display for Location {
         match self {
             Location::Line { line, column } => write!(f, "line {line}, column {column}"),
             Location::Block { index } => write!(f, "block {index}"),
+            Location::Page { page, x, y } => write!(f, "page {page}, x {x} pt, y {y} pt"),
             Location::Cell { table, row, column } => {
                 write!(f, "table {table}, row {row}, column {column}")
             }
@@ -282,6 +297,16 @@ pub enum ReadError {
         /// The feature that reads it.
         feature: &'static str,
     },
+    /// A PDF that could not be read.
+    #[cfg(feature = "pdf")]
+    Pdf(PdfError),
+}
+
+#[cfg(feature = "pdf")]
+impl From<PdfError> for ReadError {
+    fn from(e: PdfError) -> Self {
+        ReadError::Pdf(e)
+    }
 }
 
 impl std::fmt::Display for ReadError {
@@ -291,6 +316,8 @@ impl std::fmt::Display for ReadError {
                 f,
                 "a {kind:?} source, but this build has no reader for it (cargo feature `{feature}`)"
             ),
+            #[cfg(feature = "pdf")]
+            ReadError::Pdf(e) => e.fmt(f),
         }
     }
 }
@@ -304,6 +331,8 @@ impl ReadError {
             (ReadError::NotBuilt { kind, feature }, crate::validate::Lang::Zh) => {
                 format!("是 {kind:?} 文件，但本程序未编译其读取器（cargo 特性 `{feature}`）")
             }
+            #[cfg(feature = "pdf")]
+            (ReadError::Pdf(e), lang) => e.message(lang),
             _ => self.to_string(),
         }
     }
@@ -321,6 +350,9 @@ pub fn read_bytes(bytes: &[u8]) -> Result<Reading, ReadError> {
             kind: SourceKind::Html,
             feature: "html",
         }),
+        #[cfg(feature = "pdf")]
+        SourceKind::Pdf => Ok(read_pdf(bytes)?),
+        #[cfg(not(feature = "pdf"))]
         SourceKind::Pdf => Err(ReadError::NotBuilt {
             kind: SourceKind::Pdf,
             feature: "pdf",
@@ -418,7 +450,10 @@ fn decode(bytes: &[u8], per_line: bool) -> (std::borrow::Cow<'_, str>, Vec<LogEn
 pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
     let mut log = Log::default();
     let sections = doc::split(lines);
-    let meta = narrative::meta(&sections.front, &mut log);
+    let mut meta = narrative::meta(&sections.front, &mut log);
+    if let Some((_, last)) = sections.body.iter().rev().flatten().next() {
+        narrative::agency_from_signature(&mut meta, last, &mut log);
+    }
 
     // The tables' cells, and the edition their labels say.
     let table_items: Vec<(SectionId, Vec<(tables::TableToken, Location)>)> =

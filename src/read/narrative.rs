@@ -33,7 +33,26 @@ fn digits_at(chars: &[char], i: usize, n: usize) -> Option<u32> {
 /// Dates in a text, in order: `2020年1月1日`, `2020-01-19`, and the forms real pages mangle:
 /// `20201月1日` (年 lost), `至12月31日` (the year of the date before it).
 pub fn dates(text: &str) -> Vec<NaiveDate> {
-    let chars: Vec<char> = text.chars().collect();
+    // Spaces around the parts of a date are dropped (`2023 年 1 月 1 日`, as a PDF's text has
+    // it); spaces elsewhere stay.
+    let raw: Vec<char> = text.chars().collect();
+    let part =
+        |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit() || matches!(c, '年' | '月' | '日'));
+    let chars: Vec<char> = raw
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| {
+            !(matches!(c, ' ' | '\u{3000}')
+                && part(
+                    raw[..*i]
+                        .iter()
+                        .rev()
+                        .find(|c| !matches!(c, ' ' | '\u{3000}')),
+                )
+                && part(raw[i + 1..].iter().find(|c| !matches!(c, ' ' | '\u{3000}'))))
+        })
+        .map(|(_, c)| *c)
+        .collect();
     let digit = |i: usize| chars.get(i).and_then(|c| c.to_digit(10));
     // The run of digits ending just before `end`: (start, value digits).
     let run_before = |end: usize| -> (usize, Vec<u32>) {
@@ -97,7 +116,7 @@ pub fn dates(text: &str) -> Vec<NaiveDate> {
     out.into_iter().map(|(_, d)| d).collect()
 }
 
-/// The first plausible report year (`2020年`) in a text.
+/// The first plausible report year (`2020年`, `2023 年` as a PDF's text spaces it) in a text.
 fn year_in(text: &str) -> Option<u16> {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len().saturating_sub(4)).find_map(|i| {
@@ -105,8 +124,82 @@ fn year_in(text: &str) -> Option<u16> {
             return None;
         }
         let y = digits_at(&chars, i, 4)?;
-        ((2007..=2100).contains(&y) && chars.get(i + 4) == Some(&'年')).then_some(y as u16)
+        let after = chars[i + 4..]
+            .iter()
+            .find(|c| !matches!(c, ' ' | '\u{3000}'));
+        ((2007..=2100).contains(&y) && after == Some(&'年')).then_some(y as u16)
     })
+}
+
+/// The agency a title names: the words before its year (`洪泽区人民政府2023年…`), or, when the
+/// year comes first (`2022年某某局政府信息公开工作年度报告`), the words between the year and
+/// 政府信息公开. `关于…` titles name none.
+fn agency_in_title(title: &str) -> Option<String> {
+    let t = title.trim().trim_start_matches([':', '：']);
+    let first_digit = t
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| i);
+    let before = &t[..first_digit.unwrap_or(0)];
+    let before = before.rsplit([':', '：']).next().unwrap_or(before).trim();
+    if before.chars().count() >= 2 && !before.starts_with("关于") {
+        return Some(before.to_owned());
+    }
+    // The year first: what follows it up to 政府信息公开 (or 信息公开).
+    let start = first_digit?;
+    let rest = t[start..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let rest = rest
+        .strip_prefix("年度")
+        .or_else(|| rest.strip_prefix('年'))?
+        .trim();
+    let end = rest
+        .find("政府信息公开")
+        .or_else(|| rest.find("信息公开"))?;
+    let name = rest[..end].trim();
+    (name.chars().count() >= 2).then(|| name.to_owned())
+}
+
+/// Whether a line can be an agency's name on its own (a title's first line, a signature): short,
+/// no sentence punctuation, and the ending of a government body's name.
+fn is_agency_line(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    (2..=30).contains(&n)
+        && !t.contains(['，', ',', '。', '：', ':', '、', '（', '(', '《', '|'])
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && issuer_of(t).is_some()
+}
+
+/// Fill a report's agency from its signature when the front matter does not name it.
+pub fn agency_from_signature(m: &mut Meta, lines: &[Line], log: &mut Log) {
+    if !m.agency.is_empty() {
+        return;
+    }
+    if let Some(name) = signature(lines) {
+        if let Some(l) = lines.iter().rev().find(|l| l.text.trim() == name) {
+            log.read(l.loc, "/agency", &name);
+        }
+        m.issuer = issuer_of(&name);
+        m.agency = name;
+    }
+}
+
+/// The agency a report's signature names: the last lines of its text, a name on a line of its
+/// own just before the date or at the very end (`淮安市洪泽区人民政府办公室` / `2024年1月20日`).
+pub fn signature(lines: &[Line]) -> Option<String> {
+    let tail: Vec<&str> = lines
+        .iter()
+        .map(|l| l.text.trim())
+        .filter(|t| !t.is_empty())
+        .rev()
+        .take(3)
+        .collect();
+    tail.iter()
+        .enumerate()
+        .find(|(k, t)| {
+            is_agency_line(t) && (*k == 0 || tail[..*k].iter().all(|d| !dates(d).is_empty()))
+        })
+        .map(|(_, t)| (*t).to_owned())
 }
 
 fn issuer_of(agency: &str) -> Option<Issuer> {
@@ -234,37 +327,34 @@ pub fn meta(front: &[Line], log: &mut Log) -> Meta {
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    // Year: the title's, else the first one stated.
-    m.year = m
-        .title
-        .as_deref()
-        .and_then(year_in)
-        .or_else(|| year_in(&all));
-    // Agency: the longest name stated (the full name beats an abbreviation).
+    // Agency: the longest name stated (the full name beats an abbreviation). A title that
+    // does not name it may have the name on the line before it (`洪泽区人民政府` /
+    // `2023 年政府信息公开工作年度报告`, a title set over two lines).
     let mut candidates = Vec::new();
-    if let Some(t) = &m.title {
-        let end = t
-            .char_indices()
-            .find(|(_, c)| c.is_ascii_digit())
-            .map_or(0, |(i, _)| i);
-        let name = t[..end].trim().trim_start_matches([':', '：']);
-        let name = name.rsplit([':', '：']).next().unwrap_or(name).trim();
-        if name.chars().count() >= 2 {
-            candidates.push(name.to_owned());
+    if let (Some(t), Some(at)) = (&m.title, title_at) {
+        match agency_in_title(t) {
+            Some(name) => candidates.push(name),
+            None => {
+                if let Some(prev) = at.checked_sub(1).map(|k| lines[k].text.trim())
+                    && is_agency_line(prev)
+                    && !is_chrome(prev)
+                {
+                    candidates.push(prev.to_owned());
+                    m.title = Some(format!("{prev}{}", t.trim()));
+                }
+            }
         }
     }
     candidates.extend(agency_candidates(&preamble.join("\n")));
-    if let Some(best) = candidates.iter().max_by_key(|c| c.chars().count()) {
-        m.agency = best.clone();
-    }
-    m.issuer = issuer_of(&m.agency);
     // Period: the first two dates in the sentence that names the statistics period (统计期限,
     // 统计时限); nothing is guessed from other dates.
     if let Some(p) = all.find("统计") {
+        // To the sentence's end, over hard line wraps (`…至2024年12月` / `31日止`).
         let sentence: String = all[p..]
             .chars()
-            .take_while(|c| !matches!(c, '。' | '\n'))
-            .take(120)
+            .take_while(|c| *c != '。')
+            .filter(|c| *c != '\n')
+            .take(160)
             .collect();
         let ds = dates(&sentence);
         if ds.len() >= 2 && ds[0] <= ds[1] {
@@ -279,6 +369,20 @@ pub fn meta(front: &[Line], log: &mut Log) -> Meta {
             );
         }
     }
+    // Year: the title's, else the statistics period's, else the first one stated.
+    m.year = m
+        .title
+        .as_deref()
+        .and_then(year_in)
+        .or_else(|| {
+            m.period
+                .and_then(|(start, _)| u16::try_from(chrono::Datelike::year(&start)).ok())
+        })
+        .or_else(|| year_in(&all));
+    if let Some(best) = candidates.iter().max_by_key(|c| c.chars().count()) {
+        m.agency = best.clone();
+    }
+    m.issuer = issuer_of(&m.agency);
     for marker in ["发布日期", "发布时间", "成文日期", "日期"] {
         if let Some(p) = all.find(marker)
             && let Some(d) = dates(&all[p..]).first()

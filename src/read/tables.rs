@@ -258,7 +258,7 @@ pub fn fill_rows(
 ) -> usize {
     let edition = report.edition();
     let f = report.form();
-    let mut filled = HashSet::new();
+    let mut rows = Rows::default();
     let mut rows_read = 0;
     let mut i = 0;
     while i < items.len() {
@@ -293,7 +293,7 @@ pub fn fill_rows(
             }
             (Some(LabelMeaning::Group(name)), TableId::Requests) => {
                 let group = (item_text(item), *loc);
-                i = group_row(report, items, i, name, group, &mut filled, log);
+                i = group_row(report, items, i, name, group, &mut rows, log);
                 continue;
             }
             _ => continue,
@@ -305,7 +305,7 @@ pub fn fill_rows(
             TableToken::Label(_, t) => t.clone(),
             _ => String::new(),
         };
-        if !filled.insert(cells[0].0) {
+        if !rows.filled.insert(cells[0].0) {
             log.warn(
                 *loc,
                 msg(
@@ -316,13 +316,17 @@ pub fn fill_rows(
             continue;
         }
         rows_read += 1;
-        i = take_row_values(report, items, i, &cells, (&row_name, *loc), log);
+        i = take_row_values(report, items, i, &cells, (&row_name, *loc), &mut rows, log);
     }
     if rows_read > 0 {
         match table {
-            TableId::Proactive => missing_rows(f.proactive, crate::CellId::Proactive, &filled, log),
-            TableId::Requests => missing_rows(f.requests, crate::CellId::Requests, &filled, log),
-            TableId::Review => missing_rows(f.review, crate::CellId::Review, &filled, log),
+            TableId::Proactive => {
+                missing_rows(f.proactive, crate::CellId::Proactive, &rows.filled, log)
+            }
+            TableId::Requests => {
+                missing_rows(f.requests, crate::CellId::Requests, &rows.filled, log)
+            }
+            TableId::Review => missing_rows(f.review, crate::CellId::Review, &rows.filled, log),
         }
     }
     rows_read
@@ -345,26 +349,28 @@ fn group_row(
     mut i: usize,
     name: &str,
     (label, loc): (&str, Location),
-    filled: &mut HashSet<crate::CellId>,
+    rows: &mut Rows,
     log: &mut Log,
 ) -> usize {
     let start = i;
     while let Some((TableToken::Value(_), _)) = items.get(i) {
         i += 1;
     }
-    let values = &items[start..i];
-    if values.is_empty() {
+    let run = &items[start..i];
+    if run.is_empty() {
         return i;
     }
     let decl = report.form().requests;
-    let rows: Vec<_> = decl
+    let sub_rows: Vec<_> = decl
         .blocks
         .iter()
         .flat_map(|b| b.rows.iter())
         .filter(|r| r.groups.last().is_some_and(|g| g.name == name))
         .map(|r| row_targets(decl, r.id, crate::CellId::Requests))
         .collect();
-    let width = rows.first().map_or(0, Vec::len);
+    let width = sub_rows.first().map_or(0, Vec::len);
+    let fitted = rows.columns.fit(run, width);
+    let values: &[(TableToken, Location)] = fitted.as_deref().unwrap_or(run);
     let zeros = values.len() == width
         && values
             .iter()
@@ -382,9 +388,9 @@ fn group_row(
         );
         return i;
     }
-    for cells in &rows {
+    for cells in &sub_rows {
         if let Some((id, ..)) = cells.first() {
-            filled.insert(*id);
+            rows.filled.insert(*id);
         }
         for ((id, kind, pointer), (_, vloc)) in cells.iter().zip(values) {
             assign(
@@ -403,11 +409,11 @@ fn group_row(
         msg(
             format!(
                 "“{label}”印作一行 0，代替其 {} 个子行：计数不为负，和为 0 则各项均为 0，子行均读作 0",
-                rows.len()
+                sub_rows.len()
             ),
             format!(
                 "group “{label}” is printed as one row of zeros in place of its {} sub-rows: counts are never negative, so each sub-row is read as 0",
-                rows.len()
+                sub_rows.len()
             ),
         ),
     );
@@ -437,6 +443,7 @@ fn take_row_values(
     i: usize,
     cells: &[(crate::CellId, CellKind, String)],
     (row_name, loc): (&str, Location),
+    rows: &mut Rows,
     log: &mut Log,
 ) -> usize {
     // The row's values run to the next label; more of them than the row has cells means the
@@ -445,25 +452,25 @@ fn take_row_values(
         .iter()
         .position(|(t, _)| !matches!(t, TableToken::Value(_)))
         .map_or(items.len(), |p| i + p);
-    let values = &items[i..end];
-    let given = values
-        .iter()
-        .filter(|(t, _)| !matches!(t, TableToken::Value(CellText::Empty)))
-        .count();
+    let all = &items[i..end];
     let n = cells.len();
-    if values.len() > n && given > n {
-        let shown = shown_values(values);
+    let Some(fitted) = rows.columns.fit(all, n) else {
+        let shown = shown_values(all);
+        let given = all.len();
         log.warn(
             loc,
             msg(
-                format!("“{row_name}”行有 {given} 个数值（{shown}），多于其 {n} 个单元格，不能判断各值所属单元格，该行未读取"),
+                format!("“{row_name}”行有 {given} 个单元格（{shown}），多于其 {n} 个单元格，不能判断各值所属单元格，该行未读取"),
                 format!(
-                    "row “{row_name}” has {given} {} ({shown}), more than its {n} cells, so which value belongs to which cell is unknown; the row is not read",
-                    plural(given, "value", "values"),
+                    "row “{row_name}” has {given} cells ({shown}), more than its {n}, so which value belongs to which cell is unknown; the row is not read",
                 ),
             ),
         );
         return end;
+    };
+    let values: &[(TableToken, Location)] = &fitted;
+    if values.len() == n {
+        rows.columns.learn(values);
     }
     if values.len() < n {
         // Fewer values than cells: a cell was dropped somewhere (an empty cell lost in the
@@ -495,6 +502,88 @@ fn take_row_values(
         }
     }
     end
+}
+
+/// Where a grid source (a PDF, an HTML table) puts a value: the cell's grid column (HTML) or its
+/// left edge in points (PDF). Text sources have none.
+fn grid_key(loc: Location) -> Option<(u8, u32)> {
+    match loc {
+        Location::Cell { column, .. } => Some((0, u32::try_from(column).unwrap_or(u32::MAX))),
+        Location::Page { x, .. } => Some((1, x)),
+        _ => None,
+    }
+}
+
+/// The value columns of a grid source, learned from its first row with as many values as cells:
+/// for each row width, where each cell's value stands.
+#[derive(Default)]
+struct Columns(HashMap<usize, Vec<(u8, u32)>>);
+
+impl Columns {
+    /// Learn the columns from a row whose values fit its cells exactly.
+    fn learn(&mut self, values: &[(TableToken, Location)]) {
+        let keys: Option<Vec<(u8, u32)>> = values.iter().map(|(_, l)| grid_key(*l)).collect();
+        if let Some(keys) = keys {
+            self.0.entry(values.len()).or_insert(keys);
+        }
+    }
+
+    /// A row's run of values fitted to its `n` cells. As many values as cells, or fewer (the
+    /// caller says why those are not read), are the run itself. More are fitted
+    ///
+    /// - in a grid source whose columns are known, by position: the values standing in the
+    ///   known columns, one in each;
+    /// - otherwise when the surplus is empty cells at the end of the run (a layout's padding or
+    ///   row terminator, as the lone `|` closing every row of layout (b)), or at its start only
+    ///   (an empty cell under a label column that the row's label spans).
+    ///
+    /// Anything else (a surplus of values, empty cells in the middle) cannot be told apart, and
+    /// there is no fit.
+    fn fit<'v>(
+        &self,
+        values: &'v [(TableToken, Location)],
+        n: usize,
+    ) -> Option<std::borrow::Cow<'v, [(TableToken, Location)]>> {
+        use std::borrow::Cow;
+        if values.len() <= n {
+            return Some(Cow::Borrowed(values));
+        }
+        if let Some(keys) = self.0.get(&n) {
+            let near = |a: (u8, u32), b: (u8, u32)| a.0 == b.0 && a.1.abs_diff(b.1) <= 3;
+            let placed: Vec<(TableToken, Location)> = values
+                .iter()
+                .filter(|(_, l)| grid_key(*l).is_some_and(|k| keys.iter().any(|c| near(*c, k))))
+                .cloned()
+                .collect();
+            let in_order = placed.len() == n
+                && placed
+                    .iter()
+                    .zip(keys)
+                    .all(|((_, l), k)| grid_key(*l).is_some_and(|g| near(g, *k)));
+            if in_order {
+                return Some(Cow::Owned(placed));
+            }
+        }
+        let surplus = values.len() - n;
+        let empty =
+            |(t, _): &&(TableToken, Location)| matches!(t, TableToken::Value(CellText::Empty));
+        let lead = values.iter().take_while(empty).count();
+        let trail = values.iter().rev().take_while(empty).count();
+        if trail >= surplus {
+            Some(Cow::Borrowed(&values[..n]))
+        } else if lead >= surplus && trail == 0 {
+            Some(Cow::Borrowed(&values[surplus..]))
+        } else {
+            None
+        }
+    }
+}
+
+/// What reading a table's rows keeps: the rows filled, and the value columns learned.
+#[derive(Default)]
+struct Rows {
+    filled: HashSet<crate::CellId>,
+    columns: Columns,
 }
 
 /// The cells of row `r`, in the order of its block's columns: id, kind and JSON Pointer.
@@ -562,37 +651,73 @@ pub fn fill_in_order(
     }
     // The data row: the cells after the last header. Empty cells count where the layout shows
     // them (a tab-indented blank, an HTML `&nbsp;`); if they do not make up the row exactly, the
-    // row's ends are trimmed, and failing that only the non-empty cells are taken, in order.
+    // row's ends are trimmed. A text that puts a header among the values (`pdftotext` prints
+    // section 四's last header after fourteen of its values) gives them all in the section, in
+    // order. Any other count of values cannot be placed, and none is read.
     let after = items
         .iter()
         .rposition(|(it, _)| matches!(it, TableToken::Label(..)))
         .map_or(0, |k| k + 1);
-    let data: Vec<(&CellText, Location)> = items[after..]
-        .iter()
-        .filter_map(|(it, loc)| match it {
-            TableToken::Value(v) => Some((v, *loc)),
-            _ => None,
-        })
-        .collect();
-    let values: Vec<(&CellText, Location)> = if data.len() == cells.len() {
-        data
-    } else {
-        let first = data.iter().position(|(v, _)| **v != CellText::Empty);
-        let last = data.iter().rposition(|(v, _)| **v != CellText::Empty);
-        match (first, last) {
-            (Some(a), Some(b)) if b + 1 - a == cells.len() => data[a..=b].to_vec(),
-            _ => data
-                .into_iter()
-                .filter(|(v, _)| **v != CellText::Empty)
-                .collect(),
-        }
+    let values_in = |from: usize| -> Vec<(&CellText, Location)> {
+        items[from..]
+            .iter()
+            .filter_map(|(it, loc)| match it {
+                TableToken::Value(v) => Some((v, *loc)),
+                _ => None,
+            })
+            .collect()
     };
-    for ((id, kind, pointer), (v, loc)) in cells.iter().zip(&values) {
-        assign(report, *id, *kind, v, pointer, *loc, log);
+    let data = values_in(after);
+    let n = cells.len();
+    fn trimmed<'a>(
+        data: &[(&'a CellText, Location)],
+        n: usize,
+    ) -> Option<Vec<(&'a CellText, Location)>> {
+        if data.len() == n {
+            return Some(data.to_vec());
+        }
+        let first = data.iter().position(|(v, _)| **v != CellText::Empty)?;
+        let last = data.iter().rposition(|(v, _)| **v != CellText::Empty)?;
+        (last + 1 - first == n).then(|| data[first..=last].to_vec())
     }
+    let whole: Vec<(&CellText, Location)> = values_in(0)
+        .into_iter()
+        .filter(|(v, _)| **v != CellText::Empty)
+        .collect();
+    let values = match (trimmed(&data, n), whole.len() == n && data.len() < n) {
+        (Some(v), _) => v,
+        (None, true) => {
+            log.note(
+                whole.first().map(|(_, l)| *l),
+                msg(
+                    format!("第四部分的表头夹在数值之间；按顺序读取全部 {n} 个数值"),
+                    format!(
+                        "section 四 has a header among its values; its {n} values are read in order"
+                    ),
+                ),
+            );
+            whole
+        }
+        (None, false) => Vec::new(),
+    };
     let labels = items
         .iter()
         .any(|(it, _)| matches!(it, TableToken::Label(..)));
+    let given = data.iter().filter(|(v, _)| **v != CellText::Empty).count();
+    if values.is_empty() && given > 0 {
+        let at = data[0].1;
+        log.warn(
+            at,
+            msg(
+                format!("第四部分 {n} 个单元格有 {given} 个数值，不能判断各值所属单元格，未读取"),
+                format!(
+                    "section 四 has {given} {} for {n} cells, so which value belongs to which cell is unknown; not read",
+                    plural(given, "value", "values"),
+                ),
+            ),
+        );
+        return 1;
+    }
     if values.is_empty() && labels {
         if let Some((_, at)) = items.first() {
             log.warn(
@@ -605,22 +730,10 @@ pub fn fill_in_order(
         }
         return 1;
     }
-    if !values.is_empty() && values.len() != cells.len() {
-        let at = values[0].1;
-        let (v, n) = (values.len(), cells.len());
-        log.warn(
-            at,
-            msg(
-                format!("第四部分 {n} 个单元格只有 {v} 个数值，已按顺序填入"),
-                format!(
-                    "section 四 has {v} {} for {n} cells; {} assigned in order",
-                    plural(v, "value", "values"),
-                    if v == 1 { "it was" } else { "they were" }
-                ),
-            ),
-        );
+    for ((id, kind, pointer), (v, loc)) in cells.iter().zip(&values) {
+        assign(report, *id, *kind, v, pointer, *loc, log);
     }
-    values.len().min(cells.len())
+    values.len()
 }
 
 fn assign(
