@@ -52,6 +52,98 @@ fn html(
     Box::new(move || check(&read::read_html_bytes(&input)))
 }
 
+fn pdf(
+    input: Vec<u8>,
+    limits: read::PdfLimits,
+    check: impl Fn(Result<Reading, read::PdfError>) -> Result<(), String>
+    + std::panic::RefUnwindSafe
+    + 'static,
+) -> Check {
+    Box::new(move || check(read::read_pdf_with(&input, &limits)))
+}
+
+/// A PDF read must fail with this error.
+fn pdf_err(
+    input: Vec<u8>,
+    limits: read::PdfLimits,
+    want: impl Fn(&read::PdfError) -> bool + std::panic::RefUnwindSafe + 'static,
+) -> Check {
+    pdf(input, limits, move |r| match r {
+        Err(e) if want(&e) => {
+            // Every error says what in both languages.
+            ok(
+                !e.message(validate::Lang::Zh).is_empty() && !e.to_string().is_empty(),
+                "a message",
+            )
+        }
+        Err(e) => Err(format!("wrong error: {e:?}")),
+        Ok(r) => Err(format!("read: {:?}", r.report.agency)),
+    })
+}
+
+/// The shared real PDF, cut or damaged.
+fn real_pdf() -> Vec<u8> {
+    std::fs::read(common::fixtures().join("pdf/hongze-2023.pdf")).unwrap()
+}
+
+/// Forms drawn within forms, each ten times: 10^levels operations for one `Do`.
+fn nested_forms(levels: usize) -> Vec<u8> {
+    use common::pdf::stream;
+    // Objects 5.. are the forms; form k draws form k+1 ten times; the last draws a line.
+    let mut forms = Vec::new();
+    for k in 0..levels {
+        let obj = 5 + k;
+        if k + 1 == levels {
+            forms.push(stream(
+                "/Type /XObject /Subtype /Form /BBox [0 0 10 10]",
+                b"0 0 m 1 1 l S",
+            ));
+        } else {
+            forms.push(stream(
+                &format!(
+                    "/Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X {} 0 R >> >>",
+                    obj + 1
+                ),
+                "/X Do ".repeat(10).as_bytes(),
+            ));
+        }
+    }
+    common::pdf::one_page(b"/X Do", "<< /XObject << /X 5 0 R >> >>", &forms)
+}
+
+fn pages(n: usize) -> Vec<u8> {
+    let kids: Vec<String> = (0..n).map(|k| format!("{} 0 R", 3 + k)).collect();
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count {n} >>", kids.join(" ")).into_bytes(),
+    ];
+    for _ in 0..n {
+        objects.push(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_vec());
+    }
+    common::pdf::build(&objects)
+}
+
+fn bomb(bytes: usize) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    let zeros = vec![b' '; 1 << 20];
+    for _ in 0..bytes >> 20 {
+        z.write_all(&zeros).unwrap();
+    }
+    let data = z.finish().unwrap();
+    common::pdf::one_page(
+        b"",
+        "<< >>",
+        &[common::pdf::stream("/Filter /FlateDecode", &data)],
+    )
+}
+
+fn limits(f: impl FnOnce(&mut read::PdfLimits)) -> read::PdfLimits {
+    let mut l = read::PdfLimits::default();
+    f(&mut l);
+    l
+}
+
 fn ok(cond: bool, what: &str) -> Result<(), String> {
     if cond { Ok(()) } else { Err(what.to_owned()) }
 }
@@ -258,6 +350,48 @@ fn cases() -> Vec<(&'static str, Check)> {
         })),
         ("html: script and style hold no report text", html("<script>document.write('二、主动公开政府信息情况')</script><style>p{}</style><p>一、总体情况</p>", |r| ok(!r.report.has_section(zfxxgk::form::SectionId::Proactive), "no section from a script"))),
         ("html: only headings", html("<h2>一、总体情况</h2><h2>二、主动公开政府信息情况</h2><h2>三、收到和处理政府信息公开申请情况</h2>", |r| has_log(r, EntryKind::Missing, "no table found in section 三"))),
+        // ---------------------------------------------------------------- PDF
+        ("pdf: truncated to half: the pages recovered are read, with a warning", pdf(real_pdf()[..150_000].to_vec(), read::PdfLimits::default(), |r| {
+            let r = r.map_err(|e| format!("{e:?}"))?;
+            has_log(&r, EntryKind::Warning, "%%EOF")?;
+            ok(r.report.year == Some(2023), "year from page 1")
+        })),
+        ("pdf: truncated to its header", pdf_err(b"%PDF-1.7\n".to_vec(), read::PdfLimits::default(), |e| matches!(e, read::PdfError::Broken))),
+        ("pdf: garbage after the header", pdf_err([&b"%PDF-1.4\n"[..], &[0x9c; 5000]].concat(), read::PdfLimits::default(), |e| matches!(e, read::PdfError::Broken))),
+        ("pdf: 400 bytes overwritten: no panic", pdf(
+            {
+                let mut b = real_pdf();
+                let n = b.len();
+                for k in 0..400 {
+                    b[(k * 7919 + 1000) % n] ^= 0x5a;
+                }
+                b
+            },
+            read::PdfLimits::default(),
+            |r| match r {
+                Ok(_) | Err(read::PdfError::Broken | read::PdfError::NoTextLayer { .. } | read::PdfError::NoUnicode { .. }) => Ok(()),
+                Err(e) => Err(format!("{e:?}")),
+            },
+        )),
+        ("pdf: encrypted with a password", pdf_err(std::fs::read(common::fixtures().join("pdf/encrypted.pdf")).unwrap(), read::PdfLimits::default(), |e| matches!(e, read::PdfError::Encrypted))),
+        ("pdf: encrypted with an owner password only: read", pdf(std::fs::read(common::fixtures().join("pdf/owner-password-only.pdf")).unwrap(), read::PdfLimits::default(), |r| {
+            let r = r.map_err(|e| format!("{e:?}"))?;
+            ok(r.report.preamble.as_deref() == Some("2023 report: 21 requests"), "its text")
+        })),
+        ("pdf: image only (a scan)", pdf_err(
+            common::pdf::one_page(b"q 100 0 0 100 0 0 cm /Im Do Q", "<< /XObject << /Im 5 0 R >> >>", &[common::pdf::stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", b"\x80")]),
+            read::PdfLimits::default(),
+            |e| matches!(e, read::PdfError::NoTextLayer { pages: 1, images: 1 }) && e.to_string().contains("OCR it first"),
+        )),
+        ("pdf: a decompression bomb", pdf_err(bomb(8 << 20), limits(|l| l.max_decoded_bytes = 1 << 20), |e| matches!(e, read::PdfError::DecodedTooLarge { limit: 1_048_576, .. }))),
+        ("pdf: a thousand pages", pdf_err(pages(1000), read::PdfLimits::default(), |e| matches!(e, read::PdfError::TooManyPages { pages: 1000, limit: 500 }))),
+        ("pdf: forms drawn within forms, ten times each, eight deep", pdf_err(nested_forms(8), read::PdfLimits::default(), |e| matches!(e, read::PdfError::TooComplex { page: 1, .. }))),
+        ("pdf: larger than the limit", pdf_err(real_pdf(), limits(|l| l.max_file_bytes = 1000), |e| matches!(e, read::PdfError::TooLarge { limit: 1000, .. }))),
+        ("pdf: out of time", pdf_err(real_pdf(), limits(|l| l.max_time = std::time::Duration::ZERO), |e| matches!(e, read::PdfError::TimedOut { page: 1, .. }))),
+        ("pdf: read_bytes tells a PDF by its content", Box::new(|| match read::read_bytes(&real_pdf()) {
+            Ok(r) => ok(r.report.year == Some(2023), "read as a PDF"),
+            Err(e) => Err(e.to_string()),
+        })),
         // ---------------------------------------------------------------- writers
         ("write: markup in text is escaped in HTML", Box::new(|| {
             let mut r = common::load(&common::fixtures().join("2021/valid/sample-county-market-2023.json"));

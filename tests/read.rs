@@ -748,11 +748,12 @@ fn the_shared_pdfs_read_every_cell_from_the_pdf_and_its_text() {
     let rows_2024 = requests_rows([
         95, 0, 50, 9, 0, 0, 1, 0, 0, 1, 1, 0, 31, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 95, 0,
     ]);
-    // The PDF itself, and what `pdftotext -layout` makes of it.
+    // The PDF itself, and what `pdftotext -layout` and plain `pdftotext` make of it.
     let sources = |year: u16| {
         [
             format!("pdf/hongze-{year}.pdf"),
             format!("pdftotext/hongze-{year}.pdftotext-layout.txt"),
+            format!("pdftotext/hongze-{year}.pdftotext.txt"),
         ]
     };
     for (year, agency, want, rows) in [

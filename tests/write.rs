@@ -26,6 +26,37 @@ fn every_valid_fixture_round_trips_through_text_and_html() {
     }
 }
 
+/// Every valid fixture as the crate's HTML page printed to PDF by headless Chromium
+/// (`tests/fixtures/printed/make.sh`) reads back to the fixture: `read_pdf(print(to_html(r))) ==
+/// r`. The page each PDF was printed from is kept beside it, so that a change of the HTML page
+/// fails here until the PDFs are printed again.
+#[test]
+fn every_valid_fixture_printed_to_pdf_reads_back() {
+    let dir = common::fixtures().join("printed");
+    let mut n = 0;
+    for path in common::valid_fixtures() {
+        let report = common::load(&path);
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let printed_from = std::fs::read_to_string(dir.join(format!("{name}.html")))
+            .unwrap_or_else(|e| panic!("{name}.html: {e}"));
+        assert!(
+            to_html(&report, None) == printed_from,
+            "{name}: the HTML page changed since its PDF was printed; run tests/fixtures/printed/make.sh"
+        );
+        let pdf = std::fs::read(dir.join(format!("{name}.pdf"))).unwrap();
+        let back = zfxxgk::read::read_pdf(&pdf).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(back.report, report, "pdf: {name}");
+        assert_eq!(
+            back.log.warnings().count(),
+            0,
+            "{name}: {:#?}",
+            back.log.warnings().collect::<Vec<_>>()
+        );
+        n += 1;
+    }
+    assert!(n >= 5, "{n} fixtures");
+}
+
 #[test]
 fn text_is_laid_out_like_a_published_report() {
     let report = common::load(&common::fixtures().join("2019/valid/xiuzhou-education-2020.json"));

@@ -249,6 +249,281 @@ pub fn vote(items: &[(TableToken, Location)], votes: &mut [usize]) {
     }
 }
 
+/// A row of a table as `pdftotext`'s plain layout gives it: a data row, or a group label printed
+/// as one row in place of its sub-rows; its cells.
+enum OrderRow {
+    Data(Vec<(crate::CellId, CellKind, String)>),
+    Group(&'static str, Vec<Vec<(crate::CellId, CellKind, String)>>),
+}
+
+impl OrderRow {
+    fn width(&self) -> usize {
+        match self {
+            OrderRow::Data(c) => c.len(),
+            OrderRow::Group(_, rows) => rows.first().map_or(0, Vec::len),
+        }
+    }
+}
+
+/// The rows whose labels a table's text has, in the form's order: data rows, and groups whose
+/// sub-rows' labels are all absent (a group printed as one row).
+fn rows_present(
+    report: &Report,
+    items: &[(TableToken, Location)],
+    table: TableId,
+) -> Vec<OrderRow> {
+    let edition = report.edition();
+    let f = report.form();
+    let found: Vec<LabelMeaning> = items
+        .iter()
+        .filter_map(|(t, _)| match t {
+            TableToken::Label(e, _) => e.targets[edition.index()],
+            _ => None,
+        })
+        .collect();
+    let mut out: Vec<OrderRow> = Vec::new();
+    let mut groups_done: Vec<&str> = Vec::new();
+    match table {
+        TableId::Proactive => {
+            for r in f.proactive.rows() {
+                if found.contains(&LabelMeaning::Proactive(r.id)) {
+                    out.push(OrderRow::Data(row_targets(
+                        f.proactive,
+                        r.id,
+                        crate::CellId::Proactive,
+                    )));
+                }
+            }
+        }
+        TableId::Requests => {
+            for r in f.requests.rows() {
+                if found.contains(&LabelMeaning::Request(r.id)) {
+                    out.push(OrderRow::Data(row_targets(
+                        f.requests,
+                        r.id,
+                        crate::CellId::Requests,
+                    )));
+                    continue;
+                }
+                let Some(g) = r
+                    .groups
+                    .last()
+                    .filter(|g| found.contains(&LabelMeaning::Group(g.name)))
+                else {
+                    continue;
+                };
+                if groups_done.contains(&g.name) {
+                    continue;
+                }
+                let subs: Vec<_> = f
+                    .requests
+                    .rows()
+                    .filter(|x| x.groups.last().is_some_and(|h| h.name == g.name))
+                    .collect();
+                if subs
+                    .iter()
+                    .all(|x| !found.contains(&LabelMeaning::Request(x.id)))
+                {
+                    groups_done.push(g.name);
+                    let cells = subs
+                        .iter()
+                        .map(|x| row_targets(f.requests, x.id, crate::CellId::Requests))
+                        .collect();
+                    out.push(OrderRow::Group(g.name, cells));
+                }
+            }
+        }
+        TableId::Review => {}
+    }
+    out
+}
+
+/// The plain layout of `pdftotext` (no `-layout`): a table's cells come in the order of the PDF's
+/// text blocks, not row by row. A row's values may come before its label, and labels may come
+/// after all the values. What stays is the order of the values, top to bottom, and the blocks:
+/// a cell on its own is a block (a line between blank lines), and a column of cells that the
+/// text flow took together is one block of several lines (ten 自然人 values, then, after a blank
+/// line, ten 商业企业 values …).
+///
+/// So when a text puts values where the label-then-values reading cannot take them (a run after
+/// something that is not a row label, or longer than the row before it), the rows whose labels
+/// the text has are taken in the form's order, and the values are laid on them in order: a
+/// block of one value is the next cell, row by row; seven blocks of k values are k rows of
+/// section 三, column by column. Where anything does not fit exactly (a column block inside a
+/// row, blocks of different lengths, more or fewer values than cells, an empty cell), nothing is
+/// read this way and the label-then-values reading is used. No sum of the form is used to decide
+/// anything. Returns the rows read, or `None` when this reading does not apply.
+fn fill_by_order(
+    report: &mut Report,
+    items: &[(TableToken, Location)],
+    table: TableId,
+    log: &mut Log,
+) -> Option<usize> {
+    if items.iter().any(|(t, l)| {
+        !matches!(l, Location::Line { .. }) || matches!(t, TableToken::Value(CellText::Empty))
+    }) {
+        return None;
+    }
+    let edition = report.edition();
+    // The runs of values, and whether any is out of place.
+    let mut runs: Vec<&[(TableToken, Location)]> = Vec::new();
+    let mut misplaced = false;
+    let mut i = 0;
+    while i < items.len() {
+        if !matches!(items[i].0, TableToken::Value(_)) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < items.len() && matches!(items[i].0, TableToken::Value(_)) {
+            i += 1;
+        }
+        let before = start.checked_sub(1).map(|k| &items[k].0);
+        let width = match before {
+            Some(TableToken::Label(e, _)) => match (e.targets[edition.index()], table) {
+                (Some(LabelMeaning::Proactive(r)), TableId::Proactive) => {
+                    row_targets(report.form().proactive, r, crate::CellId::Proactive).len()
+                }
+                (Some(LabelMeaning::Request(r)), TableId::Requests) => {
+                    row_targets(report.form().requests, r, crate::CellId::Requests).len()
+                }
+                (Some(LabelMeaning::Group(_)), TableId::Requests) => 7,
+                _ => 0,
+            },
+            _ => 0,
+        };
+        misplaced |= width == 0 || i - start > width;
+        runs.push(&items[start..i]);
+    }
+    if !misplaced {
+        return None;
+    }
+    let rows = rows_present(report, items, table);
+    let total: usize = rows.iter().map(OrderRow::width).sum();
+    if total == 0 || total != runs.iter().map(|r| r.len()).sum::<usize>() {
+        return None;
+    }
+    let plan = order_plan(&rows, &runs, table)?;
+    for (item, loc) in items {
+        warn_misspelled(item, *loc, log);
+    }
+    log.note(
+        runs.first().map(|r| r[0].1),
+        msg(
+            "表格单元格不按行排列（pdftotext 纯文本格式）：按各行的正式顺序依次读取数值，多行合成的一块按列读取",
+            "the table's cells do not come row by row (pdftotext's plain layout): the values are read on the rows in the form's order, a block of several lines column by column",
+        ),
+    );
+    let mut filled = Rows::default();
+    for (r, values) in plan {
+        let values: Vec<(TableToken, Location)> = values.into_iter().cloned().collect();
+        match &rows[r] {
+            OrderRow::Data(cells) => {
+                filled.filled.insert(cells[0].0);
+                for ((t, vloc), (id, kind, pointer)) in values.iter().zip(cells) {
+                    if let TableToken::Value(v) = t {
+                        assign(report, *id, *kind, v, pointer, *vloc, log);
+                    }
+                }
+            }
+            OrderRow::Group(name, subs) => {
+                let at = values[0].1;
+                group_values(report, &values, (name, at), subs, &mut filled, log);
+            }
+        }
+    }
+    let f = report.form();
+    match table {
+        TableId::Proactive => {
+            missing_rows(f.proactive, crate::CellId::Proactive, &filled.filled, log)
+        }
+        TableId::Requests => missing_rows(f.requests, crate::CellId::Requests, &filled.filled, log),
+        TableId::Review => {}
+    }
+    Some(rows.len())
+}
+
+/// A misspelled label, read with a warning.
+fn warn_misspelled(item: &TableToken, loc: Location, log: &mut Log) {
+    if let TableToken::Label(e, text) = item
+        && e.misspelled
+    {
+        log.warn(
+            loc,
+            msg(
+                format!("标签“{text}”有错字，按“{}”读取", e.official),
+                format!("misspelled label “{text}” read as “{}”", e.official),
+            ),
+        );
+    }
+}
+
+/// A row's place among the rows present, and its values in column order.
+type Planned<'a> = (usize, Vec<&'a (TableToken, Location)>);
+
+/// `pdftotext`'s text blocks among runs of values: values on consecutive lines are one block
+/// (a column of cells the PDF's text flow took together); a blank line ends a block.
+fn blocks<'a>(runs: &[&'a [(TableToken, Location)]]) -> Vec<&'a [(TableToken, Location)]> {
+    let line = |l: &Location| match l {
+        Location::Line { line, .. } => *line,
+        _ => 0,
+    };
+    let mut out = Vec::new();
+    for run in runs {
+        let mut start = 0;
+        for k in 1..=run.len() {
+            if k == run.len() || line(&run[k].1) != line(&run[k - 1].1) + 1 {
+                out.push(&run[start..k]);
+                start = k;
+            }
+        }
+    }
+    out
+}
+
+/// The values of `runs` laid on `rows` (index of the row, its values in column order): a block
+/// of one value is the next cell, row by row; a block of k > 1 values starts k rows of section 三
+/// given column by column, seven blocks of k values. Anything else: `None`.
+fn order_plan<'a>(
+    rows: &[OrderRow],
+    runs: &[&'a [(TableToken, Location)]],
+    table: TableId,
+) -> Option<Vec<Planned<'a>>> {
+    let blocks = blocks(runs);
+    let mut plan: Vec<Planned<'a>> = Vec::new();
+    let (mut r, mut b) = (0, 0);
+    let mut current: Vec<&(TableToken, Location)> = Vec::new();
+    while b < blocks.len() {
+        let block = blocks[b];
+        let width = rows.get(r)?.width();
+        if block.len() == 1 {
+            current.push(&block[0]);
+            b += 1;
+            if current.len() == width {
+                plan.push((r, std::mem::take(&mut current)));
+                r += 1;
+            }
+            continue;
+        }
+        // A column of k cells: k rows of seven, column by column, at a row's start.
+        let k = block.len();
+        let group = blocks.get(b..b + 7)?;
+        let fits = current.is_empty()
+            && table == TableId::Requests
+            && group.iter().all(|g| g.len() == k)
+            && rows.get(r..r + k)?.iter().all(|row| row.width() == 7);
+        if !fits {
+            return None;
+        }
+        for row in 0..k {
+            plan.push((r + row, group.iter().map(|col| &col[row]).collect()));
+        }
+        r += k;
+        b += 7;
+    }
+    (r == rows.len() && current.is_empty()).then_some(plan)
+}
+
 /// Assign the values that follow each row label to the row's cells.
 pub fn fill_rows(
     report: &mut Report,
@@ -256,6 +531,9 @@ pub fn fill_rows(
     table: TableId,
     log: &mut Log,
 ) -> usize {
+    if let Some(n) = fill_by_order(report, items, table, log) {
+        return n;
+    }
     let edition = report.edition();
     let f = report.form();
     let mut rows = Rows::default();
@@ -265,16 +543,8 @@ pub fn fill_rows(
         let (item, loc) = &items[i];
         i += 1;
         let target = match item {
-            TableToken::Label(e, text) => {
-                if e.misspelled {
-                    log.warn(
-                        *loc,
-                        msg(
-                            format!("标签“{text}”有错字，按“{}”读取", e.official),
-                            format!("misspelled label “{text}” read as “{}”", e.official),
-                        ),
-                    );
-                }
+            TableToken::Label(e, _) => {
+                warn_misspelled(item, *loc, log);
                 e.targets[edition.index()]
             }
             TableToken::Unknown(text) => {
@@ -357,7 +627,11 @@ fn group_row(
         i += 1;
     }
     let run = &items[start..i];
-    if run.is_empty() {
+    // Empty cells beside the group's label (a layout's padding) are no row of values.
+    if run
+        .iter()
+        .all(|(v, _)| matches!(v, TableToken::Value(CellText::Empty)))
+    {
         return i;
     }
     let decl = report.form().requests;
@@ -371,6 +645,21 @@ fn group_row(
     let width = sub_rows.first().map_or(0, Vec::len);
     let fitted = rows.columns.fit(run, width);
     let values: &[(TableToken, Location)] = fitted.as_deref().unwrap_or(run);
+    group_values(report, values, (label, loc), &sub_rows, rows, log);
+    i
+}
+
+/// The values a group label of section 三 is printed with, on its sub-rows: all 0 (counts are
+/// never negative, so each sub-row is 0), or else not read, with the values in the log.
+fn group_values(
+    report: &mut Report,
+    values: &[(TableToken, Location)],
+    (label, loc): (&str, Location),
+    sub_rows: &[Vec<(crate::CellId, CellKind, String)>],
+    rows: &mut Rows,
+    log: &mut Log,
+) {
+    let width = sub_rows.first().map_or(0, Vec::len);
     let zeros = values.len() == width
         && values
             .iter()
@@ -386,9 +675,9 @@ fn group_row(
                 ),
             ),
         );
-        return i;
+        return;
     }
-    for cells in &sub_rows {
+    for cells in sub_rows {
         if let Some((id, ..)) = cells.first() {
             rows.filled.insert(*id);
         }
@@ -417,7 +706,6 @@ fn group_row(
             ),
         ),
     );
-    i
 }
 
 /// A run of values as the log shows them: `4 0 0 / 4`.

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod balance;
+pub mod pdf;
 
 use std::path::{Path, PathBuf};
 

@@ -330,10 +330,10 @@ fn group_lines(mut glyphs: Vec<&Glyph>) -> Vec<Vec<&Glyph>> {
 }
 
 /// The text of one line of glyphs. A gap wider than two ems is a column gap (two spaces, which
-/// the shared reader splits cells at). Between two narrow characters (letters, digits) a gap
-/// wider than a quarter em, plus what justification adds to every gap of the line (its usual
-/// gap, counted up to 0.3 em), is a space: numbers that the page separates stay separate, and
-/// a number in justified text stays one. Wide characters (CJK) take no spaces.
+/// the shared reader splits cells at). A gap wider than a quarter em plus what justification adds
+/// to every gap of the line (its usual gap; between two narrow characters, letters and digits,
+/// counted up to 0.3 em only) is a space: numbers that the page separates stay separate, a
+/// number in justified text stays one, and a justified CJK line takes no spaces.
 fn line_text(glyphs: &[&Glyph]) -> TextLine {
     let mut gaps: Vec<f32> = glyphs.windows(2).map(|w| w[1].x0 - w[0].x1).collect();
     gaps.sort_by(f32::total_cmp);
@@ -349,9 +349,13 @@ fn line_text(glyphs: &[&Glyph]) -> TextLine {
             let em = prev.size.max(g.size);
             let narrow = !prev.text.chars().last().is_some_and(is_wide)
                 && !g.text.chars().next().is_some_and(is_wide);
+            // Between narrow characters justification is allowed at most 0.3 em, so that
+            // digits a page spaces out are never read as one number; elsewhere a gap is a space
+            // when it is a quarter em wider than the line's usual one (`明确责任， 并`).
+            let allowance = if narrow { usual.min(0.3 * em) } else { usual };
             if gap > 2.0 * em {
                 text.push_str("  ");
-            } else if narrow && gap > 0.25 * em + usual.min(0.3 * em) {
+            } else if gap > 0.25 * em + allowance {
                 text.push(' ');
             }
         }
@@ -534,9 +538,9 @@ fn without_furniture(pages: &[PageContent]) -> Vec<(usize, Vec<(f32, Item)>)> {
         .collect()
 }
 
-/// The text column's left and right edges: the 10th percentile of where lines start and the
-/// 90th of where full lines end.
-fn margins(pages: &[(usize, Vec<(f32, Item)>)]) -> (f32, f32) {
+/// The text column: the 10th percentile of where lines start, the 90th of where full lines end,
+/// and the median space between consecutive lines of a page.
+fn column(pages: &[(usize, Vec<(f32, Item)>)]) -> Column {
     let lines: Vec<&TextLine> = pages
         .iter()
         .flat_map(|(_, its)| its.iter())
@@ -551,26 +555,47 @@ fn margins(pages: &[(usize, Vec<(f32, Item)>)]) -> (f32, f32) {
             .copied()
             .unwrap_or(0.0)
     };
-    (
-        pick(lines.iter().map(|l| l.x0).collect(), 10),
-        pick(lines.iter().map(|l| l.x1).collect(), 90),
-    )
+    let gaps: Vec<f32> = pages
+        .iter()
+        .flat_map(|(_, its)| {
+            its.windows(2).filter_map(|w| match (&w[0].1, &w[1].1) {
+                (Item::Text(a), Item::Text(b)) => Some(b.top - a.bottom),
+                _ => None,
+            })
+        })
+        .filter(|g| *g >= 0.0)
+        .collect();
+    Column {
+        left: pick(lines.iter().map(|l| l.x0).collect(), 10),
+        right: pick(lines.iter().map(|l| l.x1).collect(), 90),
+        leading: pick(gaps, 50),
+    }
+}
+
+/// The text column: its left and right edges, and the usual space between two lines of a page.
+#[derive(Debug, Clone, Copy)]
+struct Column {
+    left: f32,
+    right: f32,
+    leading: f32,
 }
 
 /// Whether line `b` continues the paragraph of line `a`, which the text column's width wrapped:
-/// `a` runs to the right edge, `b` starts at the left edge (a new paragraph is indented), in the
-/// same type size, and (on one page) with no extra space between them.
-fn continues(a: &TextLine, b: &TextLine, same_page: bool, (left, right): (f32, f32)) -> bool {
-    a.x1 >= right - 1.2 * a.size
-        && b.x0 <= left + 0.5 * b.size
+/// `a` runs to the right edge (short of it by at most two and a half ems: a line does not begin
+/// with `。` or `）`, so the characters before one move down with it), `b` starts at the left edge
+/// (a new paragraph is indented), in the same type size, and (on one page) with no more space
+/// between them than between the lines of a paragraph (a new paragraph has more, or an indent).
+fn continues(a: &TextLine, b: &TextLine, same_page: bool, col: Column) -> bool {
+    a.x1 >= col.right - 2.5 * a.size
+        && b.x0 <= col.left + 0.5 * b.size
         && (a.size - b.size).abs() <= 0.2 * a.size
-        && (!same_page || b.top - a.bottom <= 1.2 * a.size)
+        && (!same_page || b.top - a.bottom <= (col.leading + 0.25 * a.size).min(1.5 * a.size))
 }
 
 /// The lines of a document, as the shared reader takes them.
 pub(super) fn lines(pages: &[PageContent]) -> Vec<Line> {
     let pages = without_furniture(pages);
-    let edges = margins(&pages);
+    let col = column(&pages);
     let mut out: Vec<Line> = Vec::new();
     // The last text line, if it is the last item so far: a paragraph may go on after it.
     let mut open: Option<(usize, TextLine)> = None;
@@ -593,7 +618,7 @@ pub(super) fn lines(pages: &[PageContent]) -> Vec<Line> {
                 }
                 Item::Text(t) => {
                     if let Some((p, prev)) = &open
-                        && continues(prev, &t, *p == number, edges)
+                        && continues(prev, &t, *p == number, col)
                         && let Some(last) = out.last_mut()
                     {
                         join_wrapped(&mut last.text, &t.text);

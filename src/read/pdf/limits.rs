@@ -14,6 +14,12 @@ use super::PdfError;
 
 /// The limits a PDF is read within. Every one, when crossed, is a [`PdfError`] of its own; the
 /// defaults are generous for an annual report (5–30 pages, well under a megabyte of text).
+///
+/// ```
+/// let mut limits = zfxxgk::read::PdfLimits::default();
+/// limits.max_pages = 50;
+/// limits.max_time = std::time::Duration::from_secs(5);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct PdfLimits {
@@ -39,14 +45,6 @@ impl Default for PdfLimits {
             max_operations: 5_000_000,
             max_time: Duration::from_secs(30),
         }
-    }
-}
-
-impl PdfLimits {
-    /// The defaults with another time limit.
-    pub fn with_max_time(mut self, t: Duration) -> Self {
-        self.max_time = t;
-        self
     }
 }
 
