@@ -265,6 +265,10 @@ pub struct SectionDecl {
     pub title: &'static str,
     /// Other titles seen in real reports (without the numeral).
     pub aliases: &'static [&'static str],
+    /// The words that make a heading this section's when it is worded otherwise (words added,
+    /// dropped or mistyped): alternatives, each a set of words a heading must all hold
+    /// (`[["问题", "改进"], ["问题", "措施"]]`).
+    pub key_words: &'static [&'static [&'static str]],
 }
 
 impl SectionDecl {

@@ -15,6 +15,7 @@ pub static SECTIONS: [SectionDecl; 6] = [
         number: "一",
         title: "总体情况",
         aliases: &[],
+        key_words: &[&["总体情况"], &["总体", "概况"], &["基本情况"], &["概述"]],
     },
     SectionDecl {
         id: SectionId::Proactive,
@@ -22,6 +23,7 @@ pub static SECTIONS: [SectionDecl; 6] = [
         number: "二",
         title: "主动公开政府信息情况",
         aliases: &[],
+        key_words: &[&["主动公开", "信息"]],
     },
     SectionDecl {
         id: SectionId::Requests,
@@ -29,6 +31,7 @@ pub static SECTIONS: [SectionDecl; 6] = [
         number: "三",
         title: "收到和处理政府信息公开申请情况",
         aliases: &[],
+        key_words: &[&["收到", "申请"], &["处理", "申请"]],
     },
     SectionDecl {
         id: SectionId::Review,
@@ -36,6 +39,7 @@ pub static SECTIONS: [SectionDecl; 6] = [
         number: "四",
         title: "政府信息公开行政复议、行政诉讼情况",
         aliases: &["因政府信息公开工作被申请行政复议和提起行政诉讼情况"],
+        key_words: &[&["复议"], &["诉讼"]],
     },
     SectionDecl {
         id: SectionId::Problems,
@@ -43,6 +47,7 @@ pub static SECTIONS: [SectionDecl; 6] = [
         number: "五",
         title: "存在的主要问题及改进情况",
         aliases: &["政府信息公开工作存在的主要问题及改进情况"],
+        key_words: &[&["问题", "改进"], &["问题", "措施"], &["不足", "改进"]],
     },
     SectionDecl {
         id: SectionId::OtherMatters,
@@ -50,6 +55,7 @@ pub static SECTIONS: [SectionDecl; 6] = [
         number: "六",
         title: "其他需要报告的事项",
         aliases: &[],
+        key_words: &[&["其他", "事项"], &["其他", "报告"]],
     },
 ];
 

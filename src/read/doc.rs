@@ -34,6 +34,11 @@ pub fn text_lines(text: &str) -> Vec<Line> {
     for (i, raw) in text.split('\n').enumerate() {
         // A lone `\r` also ends a line (old Mac files); keep numbering by `\n`.
         for part in raw.trim_end_matches('\r').split('\r') {
+            // What a PDF's text keeps of its page footers (`-3-`, after a form feed).
+            let part = part.trim_start_matches('\u{c}');
+            if norm::is_page_footer(part) {
+                continue;
+            }
             out.push(Line {
                 text: part.to_owned(),
                 loc: Location::Line {
@@ -156,6 +161,94 @@ fn headings(chars: &[char], titles: &[Vec<Vec<char>>]) -> Vec<Heading> {
     out
 }
 
+/// The length of the longest common subsequence of two keys.
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for ca in a {
+        let mut diag = 0;
+        for (j, cb) in b.iter().enumerate() {
+            let up = row[j + 1];
+            row[j + 1] = if ca == cb { diag + 1 } else { up.max(row[j]) };
+            diag = up;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether a heading's words name a section: one of its sets of key words all in them, or
+/// nearly its title or an alias (nine tenths of the longer one in common, in order: one
+/// character mistyped or dropped in ten).
+fn names_section(words: &[char], s: usize, titles: &[Vec<Vec<char>>]) -> bool {
+    let text: String = words.iter().collect();
+    SECTIONS[s]
+        .key_words
+        .iter()
+        .any(|set| set.iter().all(|w| text.contains(w)))
+        || titles[s]
+            .iter()
+            .any(|t| lcs(words, t) * 10 >= 9 * t.len().max(words.len()))
+}
+
+/// Headings worded otherwise than the form's titles and their aliases: a section's numeral and
+/// `、` (or `.`), then words that name that section ([`names_section`]), up to the first
+/// punctuation that ends a heading, a space, or the line's end (at most 40 characters); at the
+/// start of a line, also `、` and such words with the numeral lost (018's
+/// `、主动公开政府信息情况`).
+fn loose_headings(chars: &[char], titles: &[Vec<Vec<char>>]) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+    let mut i = start;
+    while i < chars.len() {
+        // Candidates start the line, or follow white space (a report flattened onto a line).
+        let at_start = i == start;
+        if !at_start && !chars[i - 1].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let numeral = NUMERALS.iter().position(|n| *n == chars[i]);
+        let words_from = match (numeral, chars.get(i + 1)) {
+            (Some(_), Some('、' | '.' | '．' | ',' | '，')) => i + 2,
+            (None, _) if at_start && chars[i] == '、' => i + 1,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let end = (words_from..chars.len())
+            .find(|&k| {
+                chars[k].is_whitespace()
+                    || matches!(
+                        chars[k],
+                        '。' | '；' | ';' | '：' | ':' | '，' | ',' | '！' | '？'
+                    )
+            })
+            .unwrap_or(chars.len());
+        if end - words_from < 2 || end - words_from > 40 {
+            i += 1;
+            continue;
+        }
+        let words: Vec<char> = key(&chars[words_from..end].iter().collect::<String>())
+            .chars()
+            .collect();
+        let section = match numeral {
+            Some(s) => names_section(&words, s, titles).then_some(s),
+            None => (0..SECTIONS.len()).find(|&s| names_section(&words, s, titles)),
+        };
+        if let Some(section) = section {
+            out.push(Heading {
+                section,
+                start: i,
+                end,
+                numbered: numeral.is_some(),
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
 fn shift(loc: Location, by: usize) -> Location {
     match loc {
         Location::Line { line, column } => Location::Line {
@@ -188,16 +281,20 @@ pub fn split(lines: Vec<Line>) -> Sections {
     let mut out = Sections::default();
     let mut current: Option<usize> = None;
     for line in lines {
-        // Every title ends in 况 or 项 (see `headings`): a line with neither holds no heading.
-        if line.cells.is_some() || !line.text.contains(['况', '项']) {
+        // Every title ends in 况 or 项 (see `headings`), and a heading worded otherwise has a
+        // `、` or `.` after its numeral: a line with none of these holds no heading.
+        if line.cells.is_some() || !line.text.contains(['况', '项', '、', '.', '．']) {
             push(&mut out, current, line);
             continue;
         }
         let chars: Vec<char> = line.text.chars().collect();
-        let found: Vec<Heading> = headings(&chars, titles)
+        let mut found: Vec<Heading> = headings(&chars, titles)
             .into_iter()
             .filter(|h| h.numbered || h.start == 0)
             .collect();
+        if found.is_empty() {
+            found = loose_headings(&chars, titles);
+        }
         let mut pos = 0;
         for h in found {
             if current.is_some_and(|c| h.section <= c) || out.body[h.section].is_some() {
@@ -236,6 +333,107 @@ pub fn split(lines: Vec<Line>) -> Sections {
     out
 }
 
+/// The width of a text in columns: two for a wide (CJK, full-width) character, one otherwise.
+fn columns(t: &str) -> usize {
+    t.chars()
+        .map(|c| {
+            if (c as u32) >= 0x1100 && !c.is_whitespace() {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// Whether a line begins a heading or a numbered part (`一、`, `（一）`, `(1)`, `1.`, `第一`),
+/// which a hard-wrapped line before it does not run on into.
+fn starts_part(t: &str) -> bool {
+    let t = t.trim_start();
+    let mut cs = t.chars();
+    let (a, b) = (cs.next(), cs.next());
+    matches!(a, Some('（' | '(' | '第'))
+        || (a.is_some_and(|c| "一二三四五六七八九十".contains(c) || c.is_ascii_digit())
+            && matches!(b, Some('、' | '.' | '．')))
+}
+
+impl Sections {
+    /// Join the lines of prose that a fixed width hard-wrapped (plain `pdftotext` output, a
+    /// flipbook's text): in the front matter and sections 一, 五 and 六 of a text file whose prose
+    /// lines mostly run to one width, a line that runs to that width and does not end a
+    /// sentence goes on into the next line, unless that one begins a heading or a numbered part.
+    /// `公开政府常务会议 7` / `期` becomes one line, and its figure `7期` is read. Lines of a web
+    /// page's text (a paragraph a line, of any length) are left alone.
+    pub fn unwrap_prose(&mut self) {
+        let prose: Vec<&Line> = self
+            .front
+            .iter()
+            .chain(
+                [0, 4, 5]
+                    .iter()
+                    .filter_map(|&k| self.body[k].as_ref())
+                    .flat_map(|(_, l)| l),
+            )
+            .filter(|l| matches!(l.loc, super::Location::Line { .. }) && l.cells.is_none())
+            .collect();
+        let mut widths: Vec<usize> = prose
+            .iter()
+            .map(|l| columns(l.text.trim()))
+            .filter(|w| *w >= 20)
+            .collect();
+        if widths.len() < 5 {
+            return;
+        }
+        widths.sort_unstable();
+        let full = widths[widths.len() * 9 / 10];
+        // A paragraph's first line is two characters short (its indent, which the text lost),
+        // and a line with full-width punctuation set narrow holds fewer characters: up to four
+        // wide characters short is still full (a paragraph's last line ends a sentence).
+        const SLACK: usize = 8;
+        let at_full = widths.iter().filter(|w| **w + SLACK >= full).count();
+        if at_full * 5 < widths.len() * 2 {
+            return;
+        }
+        let join = |lines: &mut Vec<Line>| {
+            let mut out: Vec<Line> = Vec::with_capacity(lines.len());
+            let mut open = false;
+            for l in lines.drain(..) {
+                let t = l.text.trim();
+                if open
+                    && !t.is_empty()
+                    && !starts_part(t)
+                    && let Some(prev) = out.last_mut()
+                {
+                    let narrow = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                    if narrow(prev.text.trim_end().chars().last()) && narrow(t.chars().next()) {
+                        prev.text = format!("{} {t}", prev.text.trim_end());
+                    } else {
+                        prev.text = format!("{}{t}", prev.text.trim_end());
+                    }
+                    open =
+                        columns(t) + SLACK >= full && !t.ends_with(['。', '！', '？', '；', '：']);
+                    continue;
+                }
+                // A `#` line is a comment a corpus file begins with, not prose.
+                open = l.cells.is_none()
+                    && !t.starts_with('#')
+                    && matches!(l.loc, super::Location::Line { .. })
+                    && columns(t) + SLACK >= full
+                    && !t.ends_with(['。', '！', '？', '；', '：'])
+                    && !t.contains("  ");
+                out.push(l);
+            }
+            *lines = out;
+        };
+        join(&mut self.front);
+        for k in [0, 4, 5] {
+            if let Some((_, lines)) = self.body[k].as_mut() {
+                join(lines);
+            }
+        }
+    }
+}
+
 fn push(out: &mut Sections, current: Option<usize>, line: Line) {
     match current {
         None => out.front.push(line),
@@ -257,23 +455,30 @@ pub fn tokens(lines: &[Line]) -> Vec<Tok> {
         t.ends_with('|') && t.chars().any(|c| c != '|' && !c.is_whitespace())
     });
     let mut out = Vec::new();
+    // Whether the last line with content ended without its cell delimiter: then a lone `|` on
+    // the next line is that delimiter, wrapped (`行政许可` / `|` / `0 |`), not an empty cell.
+    let mut open_cell = false;
     for line in lines {
         if let Some(cells) = &line.cells {
             out.extend(cells.iter().cloned());
+            open_cell = false;
             continue;
         }
         let text = line.text.as_str();
         if text.contains('|') {
             let trimmed = text.trim();
             if trimmed.chars().all(|c| c == '|' || c.is_whitespace()) {
-                if pipe_cells && trimmed.chars().filter(|c| *c == '|').count() == 1 {
+                let lone = trimmed.chars().filter(|c| *c == '|').count() == 1;
+                if pipe_cells && lone && !open_cell {
                     out.push(Tok {
                         text: String::new(),
                         loc: line.loc,
                     });
                 }
+                open_cell = false;
                 continue;
             }
+            open_cell = !trimmed.ends_with('|');
             let mut parts: Vec<(usize, &str)> = Vec::new();
             let mut offset = 0;
             for p in text.split('|') {
@@ -302,6 +507,7 @@ pub fn tokens(lines: &[Line]) -> Vec<Tok> {
                 });
             }
         } else {
+            open_cell = true;
             split_values(text, line.loc, &mut out);
         }
     }

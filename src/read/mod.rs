@@ -449,7 +449,8 @@ fn decode(bytes: &[u8], per_line: bool) -> (std::borrow::Cow<'_, str>, Vec<LogEn
 /// Build the report from the document's lines.
 pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
     let mut log = Log::default();
-    let sections = doc::split(lines);
+    let mut sections = doc::split(lines);
+    sections.unwrap_prose();
     let mut meta = narrative::meta(&sections.front, &mut log);
     if let Some((_, last)) = sections.body.iter().rev().flatten().next() {
         narrative::agency_from_signature(&mut meta, last, &mut log);

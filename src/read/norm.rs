@@ -96,6 +96,40 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Page numbers: `-3-`, `- 3 -`, `3`, `第3页`, `第 3 页 共 5 页`, `3/5`.
+pub fn is_page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let core = t.trim_matches(['-', '－', '—', '–', '·']);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
+    if digits(core) {
+        return true;
+    }
+    if let Some((a, b)) = core.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    let rest = core.strip_prefix('第').unwrap_or("");
+    match rest.split_once('页') {
+        Some((n, tail)) => {
+            digits(n)
+                && (tail.is_empty()
+                    || tail
+                        .strip_prefix('共')
+                        .and_then(|m| m.strip_suffix('页'))
+                        .is_some_and(digits))
+        }
+        None => false,
+    }
+}
+
+/// A line that is only a page number in a form prose never takes (`-3-`, `- 3 -`, `第3页`,
+/// `第 3 页 共 5 页`): what a text extracted from a PDF keeps of its page footers. A bare number
+/// is not one (it may be a table's value).
+pub fn is_page_footer(text: &str) -> bool {
+    let t = text.trim();
+    let marked = t.starts_with(['-', '－', '—', '–']) && t.ends_with(['-', '－', '—', '–']);
+    (marked || t.starts_with('第')) && t.chars().any(|c| c.is_ascii_digit()) && is_page_number(t)
+}
+
 /// The text without its invisible characters ([`is_invisible`]); borrowed when it has none.
 pub fn strip_invisible(s: &str) -> std::borrow::Cow<'_, str> {
     if s.chars().any(is_invisible) {
@@ -417,6 +451,30 @@ mod tests {
             .iter()
             .map(|f| f.quantity.to_string())
             .collect()
+    }
+
+    #[test]
+    fn page_numbers() {
+        for t in [
+            "-1-",
+            "- 3 -",
+            "12",
+            "第3页",
+            "第 3 页 共 5 页",
+            "2/5",
+            "— 4 —",
+        ] {
+            assert!(is_page_number(t), "{t}");
+        }
+        for t in ["2023年", "第二十条", "第3条", "一、", "12345"] {
+            assert!(!is_page_number(t), "{t}");
+        }
+        for t in ["-1-", "- 3 -", "第3页", "— 4 —"] {
+            assert!(is_page_footer(t), "{t}");
+        }
+        for t in ["3", "12", "2/5", "-2"] {
+            assert!(!is_page_footer(t), "{t}");
+        }
     }
 
     #[test]

@@ -206,7 +206,8 @@ pub fn resolve(toks: &[Tok]) -> Vec<(TableToken, Location)> {
                 let mut joined = k.clone();
                 let mut text = t.text.clone();
                 let mut best = None;
-                for (j, next) in toks.iter().enumerate().skip(i + 1).take(6) {
+                // Up to 24 pieces: a vertical header, one character a line (`三` / `、` / `本` …).
+                for (j, next) in toks.iter().enumerate().skip(i + 1).take(24) {
                     joined.push_str(&key(&next.text));
                     text.push_str(&next.text);
                     if let Some((e, _)) = idx.entries.get(&joined).map(|e| (e, ())) {

@@ -419,31 +419,6 @@ enum Item {
     Row(Vec<Tok>),
 }
 
-/// Page numbers: `-3-`, `- 3 -`, `3`, `第3页`, `第 3 页 共 5 页`, `3/5`.
-fn is_page_number(text: &str) -> bool {
-    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let core = t.trim_matches(['-', '－', '—', '–', '·']);
-    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit());
-    if digits(core) {
-        return true;
-    }
-    if let Some((a, b)) = core.split_once('/') {
-        return digits(a) && digits(b);
-    }
-    let rest = core.strip_prefix('第').unwrap_or("");
-    match rest.split_once('页') {
-        Some((n, tail)) => {
-            digits(n)
-                && (tail.is_empty()
-                    || tail
-                        .strip_prefix('共')
-                        .and_then(|m| m.strip_suffix('页'))
-                        .is_some_and(digits))
-        }
-        None => false,
-    }
-}
-
 /// The items of one page, top to bottom: table rows and lines of text.
 fn page_items(page: &PageContent) -> Vec<(f32, Item)> {
     let tables = tables(&page.segments);
@@ -524,7 +499,8 @@ fn without_furniture(pages: &[PageContent]) -> Vec<(usize, Vec<(f32, Item)>)> {
                 .into_iter()
                 .filter(|(_, it)| match it {
                     Item::Text(t) => {
-                        let number = is_page_number(&t.text) && in_margin(t, page, 0.12);
+                        let number =
+                            crate::read::norm::is_page_number(&t.text) && in_margin(t, page, 0.12);
                         let running = pages.len() > 1
                             && in_margin(t, page, 0.08)
                             && seen.get(&furniture_key(&t.text)).is_some_and(|n| *n > 1);
@@ -782,23 +758,5 @@ mod tests {
             .flat_map(|(i, c)| text(&c.to_string(), 0.0, 12.0 * (i as f32 + 1.0), 10.0))
             .collect();
         assert_eq!(cell_text(g.iter().collect()), "三、本年度办理结果");
-    }
-
-    #[test]
-    fn page_numbers() {
-        for t in [
-            "-1-",
-            "- 3 -",
-            "12",
-            "第3页",
-            "第 3 页 共 5 页",
-            "2/5",
-            "— 4 —",
-        ] {
-            assert!(is_page_number(t), "{t}");
-        }
-        for t in ["2023年", "第二十条", "第3条", "一、", "12345"] {
-            assert!(!is_page_number(t), "{t}");
-        }
     }
 }
