@@ -181,3 +181,55 @@ proptest! {
         );
     }
 }
+
+/// White space between values, as copies and PDF text put it: spaces, tabs, an ideographic
+/// space, a no-break space, runs of them.
+fn gap() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            Just(" "),
+            Just("\t"),
+            Just("\u{3000}"),
+            Just("\u{a0}"),
+            Just("  ")
+        ],
+        1..4,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Numbers that white space separates are separate values, always: a row of section 三
+    /// printed as its label and values on one line (`pdftotext -layout`) reads its seven values
+    /// into its seven cells when it has seven, and none at all otherwise; never two digits
+    /// joined (`4 0 0 0 0 0 4` is never 4000004).
+    #[test]
+    fn values_that_white_space_separates_are_never_joined(
+        values in prop::collection::vec(0u64..1000, 1..12),
+        gaps in prop::collection::vec(gap(), 12),
+        edition in prop::sample::select(Edition::ALL.to_vec()),
+    ) {
+        let mut line = String::from("一、本年新收政府信息公开申请数量");
+        for (v, g) in values.iter().zip(&gaps) {
+            line.push_str(g);
+            line.push_str(&v.to_string());
+        }
+        let text = format!("某局{}年政府信息公开工作年度报告\n三、收到和处理政府信息公开申请情况\n{line}\n", edition.facts().first_year);
+        let r = zfxxgk::read::read_text(&text).report;
+        let row: Vec<Option<u64>> = zfxxgk::form::ApplicantColumn::ALL
+            .iter()
+            .map(|c| match r.cell(CellId::Requests(zfxxgk::form::RequestRow::NewReceived, *c)) {
+                Some(zfxxgk::report::CellRef::Count(c)) => c.get(),
+                _ => None,
+            })
+            .collect();
+        if values.len() == 7 {
+            let want: Vec<Option<u64>> = values.iter().map(|v| Some(*v)).collect();
+            prop_assert_eq!(row, want, "{}", line);
+        } else {
+            prop_assert!(row.iter().all(Option::is_none), "{} gave {:?}", line, row);
+        }
+    }
+}

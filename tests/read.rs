@@ -709,8 +709,8 @@ fn check_pdf_cells(reading: &Reading, want: &PdfExpected, requests: &[(&str, [u6
     );
 }
 
-#[test]
-fn the_shared_pdfs_read_every_cell_from_the_pdf_and_its_text() {
+/// The cells of the 2023 and 2024 reports of 洪泽区人民政府, read by hand from the page images.
+fn hongze_expected(year: u16) -> (PdfExpected, Vec<(&'static str, [u64; 7])>) {
     let y2023 = PdfExpected {
         proactive: &[
             ("rules/issued", "0"),
@@ -748,6 +748,15 @@ fn the_shared_pdfs_read_every_cell_from_the_pdf_and_its_text() {
     let rows_2024 = requests_rows([
         95, 0, 50, 9, 0, 0, 1, 0, 0, 1, 1, 0, 31, 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 95, 0,
     ]);
+    if year == 2023 {
+        (y2023, rows_2023)
+    } else {
+        (y2024, rows_2024)
+    }
+}
+
+#[test]
+fn the_shared_pdfs_read_every_cell_from_the_pdf_and_its_text() {
     // The PDF itself, and what `pdftotext -layout` and plain `pdftotext` make of it.
     let sources = |year: u16| {
         [
@@ -756,10 +765,10 @@ fn the_shared_pdfs_read_every_cell_from_the_pdf_and_its_text() {
             format!("pdftotext/hongze-{year}.pdftotext.txt"),
         ]
     };
-    for (year, agency, want, rows) in [
-        (2023, "洪泽区人民政府", &y2023, &rows_2023),
-        (2024, "淮安市洪泽区人民政府", &y2024, &rows_2024),
-    ] {
+    for (year, agency) in [(2023, "洪泽区人民政府"), (2024, "淮安市洪泽区人民政府")]
+    {
+        let (want, rows) = hongze_expected(year);
+        let (want, rows) = (&want, &rows);
         for file in sources(year) {
             let reading = read_file(&fixture(&file));
             let r = &reading.report;
@@ -831,4 +840,115 @@ fn the_shared_pdfs_read_every_cell_from_the_pdf_and_its_text() {
             assert_eq!(errors, want_errors, "{file}: {:#?}", v.findings);
         }
     }
+}
+
+/// Headings worded otherwise than the form (words added, a typo, the numeral lost, words
+/// changed and dropped) are still their sections: every cell reads as from the PDF.
+#[test]
+fn reworded_headings_are_their_sections() {
+    let reading = read_file(&fixture("layouts/hongze-2024.headings-reworded.txt"));
+    for sec in reading.report.form().sections() {
+        assert!(reading.report.has_section(sec.id), "{}", sec.heading());
+    }
+    let (want, rows) = hongze_expected(2024);
+    check_pdf_cells(&reading, &want, &rows);
+    let p = reading
+        .report
+        .problems
+        .as_ref()
+        .and_then(|p| p.summary.as_deref());
+    assert!(
+        p.is_some_and(|t| t.starts_with("2024 年，全区政府信息公开工作")),
+        "{p:?}"
+    );
+    assert_eq!(
+        reading.report.other_matters.as_deref(),
+        Some(
+            "2024 年，区政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 0 元。"
+        )
+    );
+}
+
+/// A row label whose delimiter ` |` wrapped onto a line of its own: the lone `|` closes the
+/// label, it is no empty cell (which would shift the row's values by one).
+#[test]
+fn a_wrapped_cell_delimiter_is_no_empty_cell() {
+    let wrapped = read_file(&fixture("layouts/034.wrapped-delimiters.txt")).report;
+    let real = read_file(&fixture("real/034.txt")).report;
+    assert_eq!(wrapped.tables, real.tables);
+    // 规章: 0 0 and a blank 现行有效件数, as the real text has it.
+    assert_eq!(
+        shown(&wrapped, p(PR::Rules, PC::Issued)).as_deref(),
+        Some("0")
+    );
+    assert!(blank(&wrapped, p(PR::Rules, PC::InForce)));
+    assert_eq!(
+        shown(&wrapped, p(PR::NormativeDocuments, PC::InForce)).as_deref(),
+        Some("8")
+    );
+}
+
+/// A vertical label one character a line is one label, not nine pieces of text.
+#[test]
+fn a_vertical_label_one_character_a_line_is_recognised() {
+    let reading = read_file(&fixture("layouts/hongze-2023.vertical-label.txt"));
+    let (want, rows) = hongze_expected(2023);
+    check_pdf_cells(&reading, &want, &rows);
+    let unread: Vec<&str> = reading
+        .log
+        .of(EntryKind::Unread)
+        .map(|e| e.message.as_str())
+        .filter(|m| ["三", "、", "本", "年", "度", "办", "理", "结", "果"].contains(m))
+        .collect();
+    assert!(unread.is_empty(), "{unread:?}");
+}
+
+/// Plain `pdftotext` prose: lines hard-wrapped at the page's width are joined (a figure and its
+/// unit on two lines, a period over two lines), page footers dropped.
+#[test]
+fn hard_wrapped_prose_from_a_pdf_is_joined() {
+    let r = read_file(&fixture("pdftotext/hongze-2024.pdftotext.txt")).report;
+    let o = r.overview.as_ref().unwrap();
+    // `公开政府常务会议 7` / `期，解读信息发布 7 条。`
+    assert!(
+        o.figures.iter().any(|f| f.label == "公开政府常务会议"
+            && f.quantity.value == 7
+            && f.quantity.unit == "期"),
+        "{:#?}",
+        o.figures
+    );
+    // `统计期限自 2024 年 1 月 1 日` / `起至 2024 年 12 月 31 日止。`
+    let period = r.period.as_ref().unwrap();
+    assert_eq!(
+        (period.start.to_string(), period.end.to_string()),
+        ("2024-01-01".into(), "2024-12-31".into())
+    );
+    let all = [
+        &o.summary,
+        &o.proactive,
+        &o.requests,
+        &o.management,
+        &o.platform,
+        &o.oversight,
+    ];
+    for t in all.iter().filter_map(|t| t.as_deref()) {
+        assert!(!t.contains("-1-") && !t.contains("-2-"), "{t}");
+    }
+    // A paragraph is one line.
+    assert!(
+        o.proactive.as_deref().is_some_and(|t| !t.contains('\n')),
+        "{:?}",
+        o.proactive
+    );
+}
+
+/// A title that names no agency (`关于2024年度…的报告`): the agency from the signature at the
+/// report's end, the year from the title.
+#[test]
+fn the_agency_of_a_signed_report_comes_from_its_signature() {
+    let reading = read_file(&fixture("layouts/hongze-2024.signed.txt"));
+    let r = &reading.report;
+    assert_eq!(r.agency.as_deref(), Some("淮安市洪泽区人民政府"));
+    assert_eq!(r.year, Some(2024));
+    assert!(reading.log.source_of("/agency").is_some());
 }
