@@ -261,6 +261,37 @@ fn parse_reads_an_html_page_whatever_its_name() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A PDF, named without an extension, is told by its content; `--validate` finds the 2023
+/// report's two broken totals of table 四 (exit 1); a scan without text exits 2 and says why.
+#[test]
+fn parse_reads_a_pdf_whatever_its_name() {
+    let dir = std::env::temp_dir().join(format!("zfxxgk-cli-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("report");
+    std::fs::copy("tests/fixtures/pdf/hongze-2023.pdf", &file).unwrap();
+    let out = run(
+        "parse",
+        &["--validate", "--lang", "en", file.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let r = zfxxgk::json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r.agency(), "洪泽区人民政府");
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("review.total\terror").count(), 2, "{err}");
+    let scan = dir.join("scan.pdf");
+    std::fs::write(&scan, b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n").unwrap();
+    let out = run("parse", &["--lang", "en", scan.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("no text layer"),
+        "a page without text"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn parse_validate_exits_1_on_an_error_finding() {
     let dir = std::env::temp_dir().join(format!("zfxxgk-cli-bad-{}", std::process::id()));

@@ -52,6 +52,7 @@ const RUNS_ON: &[(&str, &[&str])] = &[
     ("pair.fee_amount_jump", &["2021", "2090"]),
     ("prose.table_mismatch", &["2019", "2021", "2090"]),
     ("prose.conflict", &["2019", "2021", "2090"]),
+    ("prose.percentage", &["2019", "2021", "2090"]),
     ("prose.categorical", &["2019", "2021", "2090"]),
 ];
 
@@ -222,6 +223,11 @@ fn trigger(code: &str, e: Edition) -> Option<Report> {
             let o = r.overview.get_or_insert_with(Default::default);
             o.proactive =
                 Some("全年主动公开信息10条，其中政策文件3条、财政预决算条、通知公告4条。".into());
+        }
+        "prose.percentage" => {
+            let o = r.overview.get_or_insert_with(Default::default);
+            o.proactive =
+                Some("全年主动公开信息10条，其中政策文件3条，占40%；通知公告7条，占70%。".into());
         }
         "structure.section_missing" => r.problems = None,
         "structure.metadata_missing" => r.agency = None,

@@ -214,3 +214,89 @@ fn breakdowns_are_read_from_the_prose_not_from_stored_figures() {
     assert_eq!(f.actual, Some(validate::Observed::Integer(2125)));
     assert_eq!(f.expected, Some(validate::Observed::Integer(2126)));
 }
+
+#[test]
+fn every_scope_word_suppresses_the_comparison() {
+    // With the city's own scope the sentence disagrees with its table (85 vs 84)…
+    let own = "本年度共收到政府信息公开申请85件。";
+    assert_eq!(prose(&with_requests_text(own)).len(), 1);
+    // …and each word of a wider scope makes it another measure.
+    for w in zfxxgk::form::measures::WIDER_SCOPE {
+        let text = format!("{w}共收到政府信息公开申请85件。");
+        assert_eq!(prose(&with_requests_text(&text)), [], "{text}");
+    }
+    // 全X is the city government's own scope only for 市: 全区, 全县 … are other scopes.
+    for level in zfxxgk::form::measures::LEVELS {
+        let text = format!("全{level}共收到政府信息公开申请85件。");
+        let n = prose(&with_requests_text(&text)).len();
+        assert_eq!(n, usize::from(*level == '市'), "{text}");
+    }
+}
+
+/// 036 (杨凌示范区审计局 2022): its one 审计信息专栏 given as 20条 in （一） and 16条 in （四）.
+#[test]
+fn a_channel_stated_twice_with_two_numbers_conflicts() {
+    let first = "2022年,我局通过示范区管委会网站审计信息栏目公开信息20条。";
+    let second = "本单位无部门网站。在管委会网站政府信息公开栏目设置有审计信息专栏,把审计相关信息在该栏目下及时公布,全年通过审计信息专栏公开政府信息16条。";
+    let with = |a: &str, b: &str| {
+        let mut r = city();
+        let o = r.overview.as_mut().unwrap();
+        o.proactive = Some(a.to_owned());
+        o.platform = Some(b.to_owned());
+        r
+    };
+    let f = prose(&with(first, second));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, "prose.conflict");
+    assert_eq!(f[0].pointer, "/overview/platform");
+    assert!(
+        f[0].message_zh
+            .starts_with("审计信息栏目公开信息两次说法不一"),
+        "{}",
+        f[0].message_zh
+    );
+    assert_eq!(f[0].actual, Some(validate::Observed::Integer(16)));
+    // The same number twice, another channel, or a running total: nothing to compare.
+    assert_eq!(prose(&with(first, &second.replace("16条", "20条"))), []);
+    assert_eq!(
+        prose(&with(
+            first,
+            &second.replace("审计信息专栏公开", "门户网站公开")
+        )),
+        []
+    );
+    assert_eq!(
+        prose(&with(first, &second.replace("全年通过", "累计通过"))),
+        []
+    );
+    assert_eq!(
+        prose(&with(
+            first,
+            &second.replace("政府信息16条", "政策文件16条")
+        )),
+        []
+    );
+}
+
+/// The shares 020 and 046 give their breakdowns' parts agree with the numbers, as rounded or
+/// truncated; one changed share does not.
+#[test]
+fn percentages_of_real_breakdowns() {
+    for file in ["real/020.txt", "real/046.txt"] {
+        let text = std::fs::read_to_string(common::fixtures().join(file)).unwrap();
+        let r = zfxxgk::read::read_text(&text).report;
+        let v = validate::validate(&r);
+        assert_eq!(
+            v.with_code("prose.percentage").count(),
+            0,
+            "{file}: {:#?}",
+            v.findings
+        );
+        let changed = text
+            .replace("占35.8%", "占36.8%")
+            .replace("占比1.3%", "占比1.5%");
+        let v = validate::validate(&zfxxgk::read::read_text(&changed).report);
+        let f: Vec<_> = v.with_code("prose.percentage").collect();
+        assert_eq!(f.len(), 1, "{file}: {f:#?}");
+    }
+}

@@ -333,3 +333,54 @@ pub static WIDER_SCOPE: &[&str] = &[
 /// The administrative levels `全X` names (全市, 全区, 全县 …): the own scope only of X's people's
 /// government (`洪泽区人民政府`'s 全区), wider for every other body.
 pub static LEVELS: &[char] = &['省', '市', '区', '县', '州', '旗', '盟', '镇', '乡'];
+
+/// A kind of channel that items are published through, named in prose only (no cell of the form
+/// counts them): `审计信息栏目`, `门户网站`, `微信公众号`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ChannelKind {
+    /// What it is, in the words the finding uses (`栏目`).
+    pub label: &'static str,
+    /// The words that name a channel of this kind at the end of its name; words of one kind are
+    /// the same channel (`审计信息栏目` and `审计信息专栏`).
+    pub words: &'static [&'static str],
+}
+
+/// The channels prose names, longest words first within a kind.
+pub static CHANNELS: &[ChannelKind] = &[
+    ChannelKind {
+        label: "栏目",
+        words: &["专栏", "栏目", "专题"],
+    },
+    ChannelKind {
+        label: "网站",
+        words: &["门户网站", "网站", "官网"],
+    },
+    ChannelKind {
+        label: "公众号",
+        words: &["微信公众号", "公众号", "微信"],
+    },
+    ChannelKind {
+        label: "微博",
+        words: &["政务微博", "微博"],
+    },
+    ChannelKind {
+        label: "客户端",
+        words: &["客户端", "APP", "App"],
+    },
+];
+
+/// The verbs of publishing through a channel (`通过…专栏公开信息16条`).
+pub static CHANNEL_VERBS: &[&str] = &[
+    "公开", "发布", "推送", "更新", "刊发", "刊登", "转载", "上传",
+];
+
+/// Words before a channel's name that are not part of it (`通过`, `在`, `依托`).
+pub static CHANNEL_LEADS: &[&str] = &["通过", "依托", "利用", "借助", "经由", "在", "于", "经"];
+
+/// Words left out of what a channel published when two statements are compared (`政府信息` and
+/// `信息` are one object).
+pub static CHANNEL_FILLERS: &[&str] = &["政府", "各类", "相关", "了", "共", "计", "等", "有关"];
+
+/// Units of a count of items published.
+pub static ITEMS: &[&str] = &["条", "篇", "则", "期", "个", "件", "次", "条次", "篇次"];

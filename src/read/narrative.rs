@@ -528,6 +528,60 @@ pub(crate) struct Stated {
     pub unnumbered: Vec<String>,
     /// The characters from the label's start to the figure's end (its breakdown included).
     pub range: std::ops::Range<usize>,
+    /// The share of its total the text gives right after the figure (`33条，占35.8%`).
+    pub share: Option<Share>,
+}
+
+/// A percentage as written (`35.8%`): its digits without the point, and how many decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Share {
+    /// The value times 10^decimals (`358` for 35.8).
+    pub scaled: u64,
+    /// Decimal places written.
+    pub decimals: u32,
+}
+
+impl std::fmt::Display for Share {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = 10u64.pow(self.decimals);
+        if self.decimals == 0 {
+            write!(f, "{}%", self.scaled)
+        } else {
+            write!(
+                f,
+                "{}.{:0width$}%",
+                self.scaled / p,
+                self.scaled % p,
+                width = self.decimals as usize
+            )
+        }
+    }
+}
+
+/// The percentage a figure's text gives it right after it (`，占35.8%`, `，占比1.3%`,
+/// `（占全部的82.4%）`): `占` within a few characters, then the number and `%`, before the next
+/// number.
+fn share_after(chars: &[char], from: usize, to: usize) -> Option<Share> {
+    let window = &chars[from..to.min(chars.len()).min(from + 12)];
+    let zhan = window.iter().position(|c| *c == '占')?;
+    let start = zhan + window[zhan..].iter().position(char::is_ascii_digit)?;
+    let mut k = start;
+    let (mut scaled, mut decimals, mut point) = (0u64, 0u32, false);
+    while let Some(c) = window.get(k) {
+        match c {
+            '0'..='9' => {
+                scaled = scaled
+                    .checked_mul(10)?
+                    .checked_add(u64::from(*c as u8 - b'0'))?;
+                decimals += u32::from(point);
+            }
+            '.' if !point => point = true,
+            _ => break,
+        }
+        k += 1;
+    }
+    (matches!(window.get(k), Some('%' | '％')) && decimals <= 6)
+        .then_some(Share { scaled, decimals })
 }
 
 impl Stated {
@@ -555,12 +609,17 @@ impl Cursor<'_> {
         let f = &self.found[self.idx];
         self.idx += 1;
         let (start, label) = label_of(self.chars, from, f.start);
+        let next_start = self
+            .found
+            .get(self.idx)
+            .map_or(self.chars.len(), |n| n.start);
         let mut fig = Stated {
             label,
             quantity: f.quantity.clone(),
             parts: Vec::new(),
             unnumbered: Vec::new(),
             range: start..f.end,
+            share: share_after(self.chars, f.end, next_start),
         };
         let mut end = f.end;
         let next = self

@@ -499,6 +499,7 @@ rules! {
     "proactive.fee_unit", Warning, false, Needs::Cells(FEE_AMOUNT), "Section 二 （八）: 本年收费金额 entered in 元 or implausibly large for 万元";
     "overview.breakdown_sum", Error, false, Needs::Nothing, "The categories the prose states must add up to their stated total";
     "overview.breakdown_incomplete", Info, false, Needs::Nothing, "A breakdown in the prose names a part without a number, so it cannot be summed";
+    "prose.percentage", Warning, false, Needs::Nothing, "The share the prose gives a part of a breakdown (占35.8%) matches the part over its total";
     "structure.section_missing", Error, false, Needs::Nothing, "All six sections are present";
     "structure.edition_year", Warning, false, Needs::Nothing, "The edition is the one in force for the report year (not an older one)";
     "structure.edition_too_new", Error, false, Needs::Nothing, "A report year before an edition's first year cannot use that edition";
@@ -639,7 +640,11 @@ const CHECKS: &[Check] = &[
         rules::structure,
     ),
     (
-        &["overview.breakdown_sum", "overview.breakdown_incomplete"],
+        &[
+            "overview.breakdown_sum",
+            "overview.breakdown_incomplete",
+            "prose.percentage",
+        ],
         rules::overview,
     ),
     (

@@ -7,7 +7,10 @@
 //! government). Approximate numbers are intervals (`docs/RULES.md`, “Approximate quantities”).
 
 use crate::cell::{Approx, Quantity};
-use crate::form::measures::{LEVELS, MEASURES, MeasureDecl, WIDER_SCOPE};
+use crate::form::measures::{
+    CHANNEL_FILLERS, CHANNEL_LEADS, CHANNEL_VERBS, CHANNELS, ChannelKind, ITEMS, LEVELS, MEASURES,
+    MeasureDecl, WIDER_SCOPE,
+};
 use crate::form::{
     ApplicantColumn as AC, CellId, RequestRow as RR, ReviewColumn as VC, ReviewRow as VR,
 };
@@ -340,6 +343,7 @@ pub(super) fn check(r: &Report, sink: &mut Sink) {
         );
     }
     conflicts(r, &claims, sink);
+    channel_conflicts(r, sink);
 }
 
 /// Two claims of one measure whose intervals cannot both hold, where the table does not decide.
@@ -363,37 +367,211 @@ fn conflicts(r: &Report, claims: &[Claim], sink: &mut Sink) {
             continue;
         };
         done.push(a.measure);
-        sink.push(
-            Draft::new(
-                "prose.conflict",
-                b.pointer.clone(),
-                format!(
-                    "{}两次说法不一：“{}”（{}）为 {}，“{}”（{}）为 {}。",
-                    m.label,
-                    a.sentence,
-                    a.pointer,
-                    shown(&a.quantity),
-                    b.sentence,
-                    b.pointer,
-                    shown(&b.quantity)
-                ),
-                format!(
-                    "{} is stated twice with values that cannot both hold: {} in “{}” ({}), {} in “{}” ({}).",
-                    m.label,
-                    shown(&a.quantity),
-                    a.sentence,
-                    a.pointer,
-                    shown(&b.quantity),
-                    b.sentence,
-                    b.pointer
-                ),
-            )
-            .cells(vec![a.pointer.clone()])
-            .values(
-                Observed::Integer(i128::from(a.quantity.value)),
-                Observed::Integer(i128::from(b.quantity.value)),
+        push_conflict(sink, m.label, a.said(), b.said());
+    }
+}
+
+/// What a statement said, for a finding: the sentence, its field's pointer, the number.
+struct Said<'a> {
+    sentence: &'a str,
+    pointer: &'a str,
+    quantity: &'a Quantity,
+}
+
+impl Claim {
+    fn said(&self) -> Said<'_> {
+        Said {
+            sentence: &self.sentence,
+            pointer: &self.pointer,
+            quantity: &self.quantity,
+        }
+    }
+}
+
+/// `prose.conflict`: what two statements say of one measure cannot both hold.
+fn push_conflict(sink: &mut Sink, label: &str, a: Said<'_>, b: Said<'_>) {
+    sink.push(
+        Draft::new(
+            "prose.conflict",
+            b.pointer.to_owned(),
+            format!(
+                "{label}两次说法不一：“{}”（{}）为 {}，“{}”（{}）为 {}。",
+                a.sentence,
+                a.pointer,
+                shown(a.quantity),
+                b.sentence,
+                b.pointer,
+                shown(b.quantity)
             ),
-        );
+            format!(
+                "{label} is stated twice with values that cannot both hold: {} in “{}” ({}), {} in “{}” ({}).",
+                shown(a.quantity),
+                a.sentence,
+                a.pointer,
+                shown(b.quantity),
+                b.sentence,
+                b.pointer
+            ),
+        )
+        .cells(vec![a.pointer.to_owned()])
+        .values(
+            Observed::Integer(i128::from(a.quantity.value)),
+            Observed::Integer(i128::from(b.quantity.value)),
+        ),
+    );
+}
+
+/// A number the prose states for what a named channel published (`通过审计信息专栏公开政府信息16条`):
+/// a measure no cell of the form holds, compared only with other statements of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ChannelClaim {
+    /// The channel's kind, name and what it published, as compared (`栏目|审计信息|信息`).
+    key: String,
+    /// The same for the finding (`审计信息栏目公开信息`).
+    label: String,
+    quantity: Quantity,
+    pointer: &'static str,
+    sentence: String,
+}
+
+impl ChannelClaim {
+    fn said(&self) -> Said<'_> {
+        Said {
+            sentence: &self.sentence,
+            pointer: self.pointer,
+            quantity: &self.quantity,
+        }
+    }
+}
+
+/// The last channel word in `before`: where it starts and ends, and its kind.
+fn last_channel(before: &[char]) -> Option<(usize, usize, &'static ChannelKind)> {
+    let mut best: Option<(usize, usize, &'static ChannelKind)> = None;
+    for kind in CHANNELS {
+        for w in kind.words {
+            if let Some(at) = find_last(before, w) {
+                let end = at + w.chars().count();
+                if best.is_none_or(|(_, e, _)| end > e) {
+                    best = Some((at, end, kind));
+                }
+            }
+        }
+    }
+    best
+}
+
+/// Whether a sentence speaks of a year other than the report's, or of a running total (累计,
+/// 截至, 同比): its numbers are not the year's.
+fn other_period(sentence: &[char], year: Option<u16>) -> bool {
+    if ["累计", "截至", "截止", "同比", "较上年", "比上年"]
+        .iter()
+        .any(|w| contains(sentence, w))
+    {
+        return true;
+    }
+    let Some(year) = year else { return false };
+    sentence.windows(5).any(|w| {
+        w[4] == '年'
+            && w[..4].iter().all(char::is_ascii_digit)
+            && w[..4].iter().collect::<String>() != year.to_string()
+    })
+}
+
+/// Every statement of the report's prose about what a named channel published.
+fn channel_claims(r: &Report) -> Vec<ChannelClaim> {
+    let mut out = Vec::new();
+    for (pointer, text) in narratives(r) {
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for found in crate::read::norm_quantities(&chars) {
+            if let Some(c) = channel_claim(&chars, &found, r, pointer) {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+fn channel_claim(
+    chars: &[char],
+    found: &crate::read::NormFound,
+    r: &Report,
+    pointer: &'static str,
+) -> Option<ChannelClaim> {
+    if !ITEMS.contains(&found.quantity.unit.as_str()) {
+        return None;
+    }
+    let ends_sentence = |c: &char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n');
+    let ends_clause = |c: &char| ends_sentence(c) || matches!(c, '，' | ',' | '：' | ':' | '、');
+    let clause_start = chars[..found.start]
+        .iter()
+        .rposition(ends_clause)
+        .map_or(0, |i| i + 1);
+    let before = &chars[clause_start..found.start];
+    let (at, end, kind) = last_channel(before)?;
+    // The verb after the channel, and what it published.
+    let after: &[char] = &before[end..];
+    let (verb_at, verb) = CHANNEL_VERBS
+        .iter()
+        .filter_map(|v| Some((find_last(after, v)?, *v)))
+        .min_by_key(|(i, _)| *i)?;
+    let object: String = after[verb_at + verb.chars().count()..].iter().collect();
+    let mut object = object.trim().to_owned();
+    for f in CHANNEL_FILLERS {
+        object = object.replace(f, "");
+    }
+    // The channel's name: after the channel (a container) or the lead word before it.
+    let name_from = last_channel(&before[..at]).map_or(0, |(_, e, _)| e);
+    let mut name: String = before[name_from..at].iter().collect();
+    if let Some((i, lead)) = CHANNEL_LEADS
+        .iter()
+        .filter_map(|l| Some((name.rfind(l)?, *l)))
+        .max_by_key(|(i, _)| *i)
+    {
+        name = name[i + lead.len()..].to_owned();
+    }
+    let name = name.trim().to_owned();
+    let start = chars[..found.start]
+        .iter()
+        .rposition(ends_sentence)
+        .map_or(0, |i| i + 1);
+    let stop = chars[found.end..]
+        .iter()
+        .position(ends_sentence)
+        .map_or(chars.len(), |i| found.end + i + 1);
+    let sentence = &chars[start..stop];
+    if !own_scope(sentence, r) || other_period(sentence, r.year) {
+        return None;
+    }
+    Some(ChannelClaim {
+        key: format!("{}|{name}|{object}", kind.label),
+        label: format!("{name}{}{verb}{object}", kind.label),
+        quantity: found.quantity.clone(),
+        pointer,
+        sentence: sentence.iter().collect(),
+    })
+}
+
+/// `prose.conflict` for channels: two statements of what one channel published that cannot
+/// both hold (036: the same 审计信息专栏 with 20条 and 16条).
+pub(super) fn channel_conflicts(r: &Report, sink: &mut Sink) {
+    let claims = channel_claims(r);
+    let mut done: Vec<&str> = Vec::new();
+    for (i, a) in claims.iter().enumerate() {
+        if done.contains(&a.key.as_str()) {
+            continue;
+        }
+        let (alo, ahi) = interval(&a.quantity);
+        let Some(b) = claims[i + 1..].iter().find(|b| {
+            let (blo, bhi) = interval(&b.quantity);
+            b.key == a.key && (bhi < alo || ahi < blo)
+        }) else {
+            continue;
+        };
+        done.push(&a.key);
+        push_conflict(sink, &a.label, a.said(), b.said());
     }
 }
 

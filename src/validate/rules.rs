@@ -332,6 +332,7 @@ fn figure(f: &crate::read::Stated, pointer: &str, offset: usize, sink: &mut Sink
     if f.parts.is_empty() {
         return;
     }
+    shares(f, pointer, offset, sink);
     let (a, b) = (offset + f.range.start, offset + f.range.end);
     let total = f.quantity.to_string();
     let parts_text: Vec<String> = f
@@ -425,6 +426,64 @@ fn figure(f: &crate::read::Stated, pointer: &str, offset: usize, sink: &mut Sink
         )
         .values(expected, actual),
     );
+}
+
+/// `prose.percentage`: the share the prose gives a part of a breakdown (`其他信息33条，占35.8%`)
+/// against the part over its total. A share written with d decimals agrees when
+/// |p − 100·part/total| < 10^−d (35.8 % for 33/92 = 35.87 % agrees, and so does 1.3 % for
+/// 13/1046 = 1.24 %: each rounds or truncates to what is written). One finding a breakdown.
+fn shares(f: &crate::read::Stated, pointer: &str, offset: usize, sink: &mut Sink) {
+    use crate::cell::Approx;
+    if f.quantity.approx != Approx::Exact || f.quantity.value == 0 {
+        return;
+    }
+    let total = u128::from(f.quantity.value);
+    let wrong: Vec<(String, String)> = f
+        .parts
+        .iter()
+        .filter(|p| p.quantity.approx == Approx::Exact)
+        .filter_map(|p| {
+            let share = p.share?;
+            let scale = 10u128.pow(share.decimals);
+            // |p·10^d·total − 100·10^d·part| < total, in integers.
+            let stated = u128::from(share.scaled) * total;
+            let computed = 100 * scale * u128::from(p.quantity.value);
+            if stated.abs_diff(computed) < total {
+                return None;
+            }
+            // The share the numbers give, to two more decimals than written.
+            let more = scale * 100;
+            let v = 100 * more * u128::from(p.quantity.value) / total;
+            let digits = share.decimals as usize + 2;
+            let shown = format!("{}.{:0digits$}%", v / more, v % more);
+            Some((
+                format!("{}{}", p.label, p.quantity),
+                format!("{share}（{}/{} = {shown}）", p.quantity.value, total),
+            ))
+        })
+        .collect();
+    if wrong.is_empty() {
+        return;
+    }
+    let (a, b) = (offset + f.range.start, offset + f.range.end);
+    let listed_zh: Vec<String> = wrong.iter().map(|(p, s)| format!("{p}占{s}")).collect();
+    let listed_en: Vec<String> = wrong.iter().map(|(p, s)| format!("{p} at {s}")).collect();
+    sink.push(Draft::new(
+        "prose.percentage",
+        pointer,
+        format!(
+            "{pointer} 第 {a}–{b} 字：{}{}的分项所占比例与数字不符：{}。",
+            f.label,
+            f.quantity,
+            listed_zh.join("；")
+        ),
+        format!(
+            "{pointer} chars {a}–{b}: the shares stated for parts of {} ({}) do not match their numbers: {}.",
+            f.label,
+            f.quantity,
+            listed_en.join("; ")
+        ),
+    ));
 }
 
 /// Structure: sections, edition against year, period, deadline, tables replaced by 无.
