@@ -41,6 +41,7 @@ const RUNS_ON: &[(&str, &[&str])] = &[
     ("structure.late_publication", &["2019", "2021", "2090"]),
     ("structure.table_declared_none", &["2019", "2021", "2090"]),
     ("structure.metadata_missing", &["2019", "2021", "2090"]),
+    ("structure.edition_unconfirmed", &["2019", "2021", "2090"]),
     ("problems.not_filled", &["2019", "2021", "2090"]),
     ("other_matters.fee_not_mentioned", &["2021", "2090"]),
     ("pair.not_consecutive", &["2019", "2021", "2090"]),
@@ -50,6 +51,7 @@ const RUNS_ON: &[(&str, &[&str])] = &[
     ("pair.identical_tables", &["2019", "2021", "2090"]),
     ("pair.similar_text", &["2019", "2021", "2090"]),
     ("pair.fee_amount_jump", &["2021", "2090"]),
+    ("pair.unchecked", &["2019", "2021", "2090"]),
     ("prose.table_mismatch", &["2019", "2021", "2090"]),
     ("prose.conflict", &["2019", "2021", "2090"]),
     ("prose.percentage", &["2019", "2021", "2090"]),
@@ -231,6 +233,11 @@ fn trigger(code: &str, e: Edition) -> Option<Report> {
         }
         "structure.section_missing" => r.problems = None,
         "structure.metadata_missing" => r.agency = None,
+        "structure.edition_unconfirmed" => {
+            for t in [TableId::Proactive, TableId::Requests, TableId::Review] {
+                r.tables.set_presence(t, zfxxgk::report::Presence::Missing);
+            }
+        }
         "problems.not_filled" => {
             r.problems = Some(zfxxgk::report::Problems {
                 problems: Some("无".into()),
@@ -333,6 +340,11 @@ fn pair_trigger(code: &str, e: Edition) -> Option<(Report, Report)> {
             7,
         )?,
         "pair.identical_tables" => {}
+        "pair.unchecked" => set_count(
+            &mut prior,
+            CellId::Requests(RR::CarriedForward, AC::CommercialEnterprise),
+            Cell::Blank,
+        )?,
         "pair.similar_text" => {
             let text =
                 "本机关坚持以公开为常态、不公开为例外，全面推进决策、执行、管理、服务、结果公开，"

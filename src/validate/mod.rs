@@ -507,6 +507,7 @@ rules! {
     "structure.late_publication", Warning, false, Needs::Nothing, "Published by 1月31日 (departments) or 3月31日 (a people's government)";
     "structure.table_declared_none", Warning, false, Needs::Nothing, "A table replaced by 无 (the form asks for the table, zeros included)";
     "structure.metadata_missing", Warning, false, Needs::Nothing, "The report states its year and agency";
+    "structure.edition_unconfirmed", Info, false, Needs::Nothing, "A value in a cell that only some editions have shows the report's edition";
     "problems.not_filled", Warning, false, Needs::Nothing, "Section 五 is filled in (not empty, 无, or a single sentence)";
     "prose.table_mismatch", Warning, false, Needs::Cells(NEW_RECEIVED), "A number the prose states for a measure of the tables (新收, 办结, 行政复议 …) differs from its cells";
     "prose.conflict", Warning, false, Needs::Nothing, "The prose states one measure twice with values that cannot both hold, and the table does not decide";
@@ -519,6 +520,7 @@ rules! {
     "pair.identical_tables", Warning, true, Needs::Nothing, "Tables identical to last year's (雷同)";
     "pair.similar_text", Warning, true, Needs::Nothing, "Narrative text nearly identical to last year's (雷同)";
     "pair.fee_amount_jump", Warning, true, Needs::Cells(FEE_AMOUNT), "本年收费金额 more than 5× or less than 1/5 of last year's";
+    "pair.unchecked", Info, true, Needs::Cells(CARRY), "A cross-year check could not run because a cell it needs is blank or marked not applicable in either year";
 }
 
 /// The catalogue entry of a code.
@@ -635,6 +637,7 @@ const CHECKS: &[Check] = &[
             "structure.late_publication",
             "structure.table_declared_none",
             "structure.metadata_missing",
+            "structure.edition_unconfirmed",
             "problems.not_filled",
         ],
         rules::structure,

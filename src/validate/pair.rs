@@ -260,8 +260,33 @@ fn expected_value(cmp: &Comparison, prior: &Report, current: &Report) -> Option<
     Some(expected)
 }
 
+/// Whether a cell is shown blank or marked not applicable (`/`): a report's own gap, unlike a
+/// cell that was not read or a table that is absent.
+fn is_gap(slot: Option<Slot<'_>>) -> bool {
+    match slot {
+        Some(Slot::Cell(c)) => c.is_blank() || c.is_not_applicable(),
+        _ => false,
+    }
+}
+
 fn check_link(link: &Link, prior: &Report, current: &Report, sink: &mut Sink) {
+    // Cells blank in either year that kept a comparison of this link from running.
+    let mut gaps: Vec<String> = Vec::new();
     for cmp in comparisons(link) {
+        let own_gaps = std::iter::once(cmp.target)
+            .chain(cmp.own.iter().map(|(id, _)| *id))
+            .filter(|id| is_gap(current.slot(*id)))
+            .map(|id| pointer(current, id));
+        let prior_gaps = cmp
+            .prior
+            .iter()
+            .filter(|id| is_gap(prior.slot(**id)))
+            .map(|id| format!("上年/last year {}", pointer(prior, *id)));
+        let blank: Vec<String> = own_gaps.chain(prior_gaps).collect();
+        if !blank.is_empty() {
+            gaps.extend(blank);
+            continue;
+        }
         let Some(actual) = signed(current.slot(cmp.target)) else {
             continue;
         };
@@ -279,6 +304,41 @@ fn check_link(link: &Link, prior: &Report, current: &Report, sink: &mut Sink) {
                 .cells(cells)
                 .prior_cells(cmp.prior.iter().map(|id| pointer(prior, *id)).collect())
                 .values(Observed::Integer(expected), Observed::Integer(actual)),
+        );
+    }
+    if !gaps.is_empty() {
+        let at = match link.current_row {
+            LinkRow::Requests(row) => current
+                .form()
+                .requests
+                .row(row)
+                .map(|r| crate::form::cell_pointer(current.form().requests.key, r.key, ""))
+                .map(|p| p.trim_end_matches('/').to_owned())
+                .unwrap_or_default(),
+            LinkRow::Proactive(r, c) => pointer(current, CellId::Proactive(r, c)),
+        };
+        let listed = gaps.join(", ");
+        sink.push(
+            Draft::new(
+                "pair.unchecked",
+                at,
+                format!(
+                    "跨年度核对（{}）未能进行：以下单元格为空或标为不适用：{}。",
+                    link.code,
+                    listed.replace("上年/last year", "上年")
+                ),
+                format!(
+                    "the cross-year check {} could not run: these cells are blank or marked not applicable: {}.",
+                    link.code,
+                    listed.replace("上年/last year", "last year's")
+                ),
+            )
+            .cells(gaps.iter().filter(|g| g.starts_with('/')).cloned().collect())
+            .prior_cells(
+                gaps.iter()
+                    .filter_map(|g| g.strip_prefix("上年/last year ").map(str::to_owned))
+                    .collect(),
+            ),
         );
     }
 }

@@ -496,6 +496,7 @@ pub(super) fn structure(report: &Report, sink: &mut Sink) {
     }
     tables_declared_none(report, sink);
     metadata_missing(report, sink);
+    edition_unconfirmed(report, sink);
     problems_not_filled(report, sink);
 }
 
@@ -535,6 +536,52 @@ fn metadata_missing(report: &Report, sink: &mut Sink) {
         pointer,
         format!("报告未写明{}{zh_more}。", zh.join("和")),
         format!("The report does not state {}{en_more}.", en.join(" or ")),
+    ));
+}
+
+/// The cells of an edition's form that some other edition's form lacks: a value in one of them
+/// shows which edition a report is in (computed once per edition).
+fn distinctive_cells(edition: crate::Edition) -> &'static [CellId] {
+    static CELLS: std::sync::OnceLock<Vec<Vec<CellId>>> = std::sync::OnceLock::new();
+    let all = CELLS.get_or_init(|| {
+        crate::Edition::ALL
+            .iter()
+            .map(|e| {
+                e.form()
+                    .cells()
+                    .map(|c| c.id)
+                    .filter(|id| crate::Edition::ALL.iter().any(|o| !o.form().has(*id)))
+                    .collect()
+            })
+            .collect()
+    });
+    &all[edition.index()]
+}
+
+/// `structure.edition_unconfirmed`: no cell of the report's tables that only some editions have
+/// holds a value, so nothing in the report shows its edition (a page cut short before its
+/// tables, tables the reader could not find, a table only of cells every edition shares). The
+/// edition is the one the report's JSON says, or the one a reader took from the report year; one
+/// info says so.
+fn edition_unconfirmed(report: &Report, sink: &mut Sink) {
+    let confirmed = distinctive_cells(report.edition())
+        .iter()
+        .any(|id| report.cell(*id).is_some_and(|c| c.is_value()));
+    if confirmed {
+        return;
+    }
+    let f = report.edition().facts();
+    sink.push(Draft::new(
+        "structure.edition_unconfirmed",
+        "/edition",
+        format!(
+            "报告表格中没有可区分格式版本的数值，无法核实其为{}；依赖格式版本的核对以所标版本为准。",
+            f.short_name
+        ),
+        format!(
+            "No value in the report's tables tells its edition apart, so {} cannot be confirmed; the checks that depend on the edition take it as stated.",
+            f.english_name
+        ),
     ));
 }
 
