@@ -27,7 +27,7 @@ mod norm;
 mod pdf;
 
 /// The quantities of a text (numbers with their measure words), for the prose rules.
-pub(crate) use narrative::{Stated, stated as stated_figures};
+pub(crate) use narrative::{Stated, stated_with as stated_figures};
 pub(crate) use norm::{Found as NormFound, quantities as norm_quantities};
 mod tables;
 

@@ -728,10 +728,14 @@ impl Cursor<'_> {
 
 /// The figures stated in one line of text, in order, with their breakdowns.
 pub(crate) fn stated(chars: &[char]) -> Vec<Stated> {
-    let found = quantities(chars);
+    stated_with(chars, &quantities(chars))
+}
+
+/// [`stated`], with the quantities of `chars` already found.
+pub(crate) fn stated_with(chars: &[char], found: &[Found]) -> Vec<Stated> {
     let mut cur = Cursor {
         chars,
-        found: &found,
+        found,
         idx: 0,
     };
     let mut from = 0;

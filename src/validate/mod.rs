@@ -644,14 +644,6 @@ const CHECKS: &[Check] = &[
     ),
     (
         &[
-            "overview.breakdown_sum",
-            "overview.breakdown_incomplete",
-            "prose.percentage",
-        ],
-        rules::overview,
-    ),
-    (
-        &[
             "proactive.item_count_negative",
             "proactive.item_count_unchecked",
             "proactive.decisions_equal_item_count",
@@ -688,8 +680,17 @@ const CHECKS: &[Check] = &[
         &["other_matters.fee_not_mentioned"],
         rules::fee_not_mentioned,
     ),
-    (&["prose.table_mismatch", "prose.conflict"], prose::check),
-    (&["prose.categorical"], prose::categorical),
+    (
+        &[
+            "overview.breakdown_sum",
+            "overview.breakdown_incomplete",
+            "prose.percentage",
+            "prose.table_mismatch",
+            "prose.conflict",
+            "prose.categorical",
+        ],
+        prose::all,
+    ),
 ];
 
 /// The codes of each check as a rule set (computed once).

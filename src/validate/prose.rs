@@ -91,15 +91,64 @@ fn contains(hay: &[char], word: &str) -> bool {
     find_last(hay, word).is_some()
 }
 
-/// The char index of the last occurrence of `word` in `hay`.
+/// The char index of the last occurrence of `word` in `hay`. The word's characters are decoded
+/// into a buffer on the stack (the declared words are short), and only places that begin with
+/// its first character are compared.
 fn find_last(hay: &[char], word: &str) -> Option<usize> {
-    let w: Vec<char> = word.chars().collect();
-    if w.is_empty() || w.len() > hay.len() {
+    let mut buf = ['\0'; 32];
+    let mut n = 0;
+    for c in word.chars() {
+        *buf.get_mut(n)? = c;
+        n += 1;
+    }
+    let w = &buf[..n];
+    let (&first, rest) = w.split_first()?;
+    if n > hay.len() {
         return None;
     }
-    (0..=hay.len() - w.len())
+    (0..=hay.len() - n)
         .rev()
-        .find(|&i| hay[i..i + w.len()] == w[..])
+        .find(|&i| hay[i] == first && hay[i + 1..i + n] == *rest)
+}
+
+/// A narrative field analysed once for every prose rule: its characters and the quantities in
+/// them. Fields without a digit hold no claim and are not analysed.
+pub(super) struct Field<'r> {
+    /// The field's JSON Pointer.
+    pub pointer: &'static str,
+    /// Its text.
+    pub text: &'r str,
+    /// Its characters, when it has a digit.
+    pub chars: Vec<char>,
+    /// The quantities in them (numbers with a measure word).
+    pub found: Vec<crate::read::NormFound>,
+}
+
+/// Every narrative field of a report, analysed once ([`Field`]).
+pub(super) fn fields(r: &Report) -> Vec<Field<'_>> {
+    narratives(r)
+        .into_iter()
+        .map(|(pointer, text)| {
+            let digits = text.bytes().any(|b| b.is_ascii_digit())
+                || text.contains(['０', '１', '２', '３', '４', '５', '６', '７', '８', '９']);
+            let chars: Vec<char> = if digits {
+                text.chars().collect()
+            } else {
+                Vec::new()
+            };
+            let found = if digits {
+                crate::read::norm_quantities(&chars)
+            } else {
+                Vec::new()
+            };
+            Field {
+                pointer,
+                text,
+                chars,
+                found,
+            }
+        })
+        .collect()
 }
 
 /// Whether a sentence speaks of the body's own scope: no word of a wider scope, and `全X` only
@@ -165,16 +214,14 @@ fn measure_of(
 /// field (numbers with a count's measure word); only around those are sentences, clauses, scope
 /// and measure words looked at.
 pub fn claims(r: &Report) -> Vec<Claim> {
+    claims_in(r, &fields(r))
+}
+
+fn claims_in(r: &Report, fields: &[Field<'_>]) -> Vec<Claim> {
     let mut out = Vec::new();
-    for (pointer, text) in narratives(r) {
-        if !text.bytes().any(|b| b.is_ascii_digit())
-            && !text.contains(['０', '１', '２', '３', '４', '５', '６', '７', '８', '９'])
-        {
-            continue;
-        }
-        let chars: Vec<char> = text.chars().collect();
-        for found in crate::read::norm_quantities(&chars) {
-            if let Some(c) = claim_at(&chars, &found, r, pointer) {
+    for f in fields {
+        for found in &f.found {
+            if let Some(c) = claim_at(&f.chars, found, r, f.pointer) {
                 out.push(c);
             }
         }
@@ -287,11 +334,31 @@ fn shown(q: &Quantity) -> String {
     }
 }
 
+/// Every rule on the report's prose, each field analysed once: the breakdowns and their shares
+/// (`overview.*`, `prose.percentage`), the claims against the tables and each other
+/// (`prose.table_mismatch`, `prose.conflict`), the categorical statements. Each runs where its
+/// code applies.
+pub(super) fn all(r: &Report, sink: &mut Sink) {
+    let fields = fields(r);
+    if sink.checked.contains("overview.breakdown_sum") {
+        super::rules::breakdowns(&fields, sink);
+    }
+    if sink.checked.contains("prose.table_mismatch") {
+        check(r, &fields, sink);
+    }
+    if sink.checked.contains("prose.conflict") {
+        channel_conflicts(r, &fields, sink);
+    }
+    if sink.checked.contains("prose.categorical") {
+        categorical(r, &fields, sink);
+    }
+}
+
 /// `prose.table_mismatch` and `prose.conflict`: each claim against its cells; two claims of one
 /// measure against each other where the table cannot tell (its cells are blank or absent).
-pub(super) fn check(r: &Report, sink: &mut Sink) {
+fn check(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
     let form = r.form();
-    let claims = claims(r);
+    let claims = claims_in(r, fields);
     let mut mismatched: Vec<&str> = Vec::new();
     for c in &claims {
         let Some((m, cells)) = decl(c.measure, form) else {
@@ -342,8 +409,9 @@ pub(super) fn check(r: &Report, sink: &mut Sink) {
             ),
         );
     }
-    conflicts(r, &claims, sink);
-    channel_conflicts(r, sink);
+    if sink.checked.contains("prose.conflict") {
+        conflicts(r, &claims, sink);
+    }
 }
 
 /// Two claims of one measure whose intervals cannot both hold, where the table does not decide.
@@ -478,15 +546,11 @@ fn other_period(sentence: &[char], year: Option<u16>) -> bool {
 }
 
 /// Every statement of the report's prose about what a named channel published.
-fn channel_claims(r: &Report) -> Vec<ChannelClaim> {
+fn channel_claims(r: &Report, fields: &[Field<'_>]) -> Vec<ChannelClaim> {
     let mut out = Vec::new();
-    for (pointer, text) in narratives(r) {
-        if !text.bytes().any(|b| b.is_ascii_digit()) {
-            continue;
-        }
-        let chars: Vec<char> = text.chars().collect();
-        for found in crate::read::norm_quantities(&chars) {
-            if let Some(c) = channel_claim(&chars, &found, r, pointer) {
+    for f in fields {
+        for found in &f.found {
+            if let Some(c) = channel_claim(&f.chars, found, r, f.pointer) {
                 out.push(c);
             }
         }
@@ -556,8 +620,8 @@ fn channel_claim(
 
 /// `prose.conflict` for channels: two statements of what one channel published that cannot
 /// both hold (036: the same 审计信息专栏 with 20条 and 16条).
-pub(super) fn channel_conflicts(r: &Report, sink: &mut Sink) {
-    let claims = channel_claims(r);
+fn channel_conflicts(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
+    let claims = channel_claims(r, fields);
     let mut done: Vec<&str> = Vec::new();
     for (i, a) in claims.iter().enumerate() {
         if done.contains(&a.key.as_str()) {
@@ -647,9 +711,10 @@ const CATEGORICAL: &[Categorical] = &[
 ];
 
 /// `prose.categorical`: a statement such as 全部办结 or 未收到申请 that the tables contradict.
-pub(super) fn categorical(r: &Report, sink: &mut Sink) {
+fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
     let form = r.form();
-    for (pointer, text) in narratives(r) {
+    for Field { pointer, text, .. } in fields {
+        let (pointer, text) = (*pointer, *text);
         // Most fields hold no categorical statement: look at their sentences only when one does.
         let present: Vec<&Categorical> = CATEGORICAL
             .iter()

@@ -310,17 +310,10 @@ pub(super) fn fee_unit(report: &Report, sink: &mut Sink) {
 /// Every breakdown stated in the report's prose (any narrative field, read with the readers'
 /// figure parser, not from stored `figures`) must be able to equal the sum of its parts; one
 /// with a part that has no number cannot be summed (`overview.breakdown_incomplete`).
-pub(super) fn overview(report: &Report, sink: &mut Sink) {
-    for (pointer, text) in super::prose::narratives(report) {
-        let mut offset = 0;
-        for line in text.split('\n') {
-            let chars: Vec<char> = line.chars().collect();
-            if chars.iter().any(char::is_ascii_digit) {
-                for f in crate::read::stated_figures(&chars) {
-                    figure(&f, pointer, offset, sink);
-                }
-            }
-            offset += chars.len() + 1;
+pub(super) fn breakdowns(fields: &[super::prose::Field<'_>], sink: &mut Sink) {
+    for f in fields.iter().filter(|f| !f.found.is_empty()) {
+        for fig in crate::read::stated_figures(&f.chars, &f.found) {
+            figure(&fig, f.pointer, 0, sink);
         }
     }
 }
