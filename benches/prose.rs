@@ -75,11 +75,7 @@ fn without_narrative(r: &Report) -> Report {
 fn bench(c: &mut Criterion) {
     let with = reports();
     let without: Vec<Report> = with.iter().map(without_narrative).collect();
-    let bytes: usize = with
-        .iter()
-        .flat_map(narrative)
-        .map(str::len)
-        .sum();
+    let bytes: usize = with.iter().flat_map(narrative).map(str::len).sum();
     let mut g = c.benchmark_group("prose");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("baseline_char_scan", |b| {

@@ -502,8 +502,12 @@ fn opener(chars: &[char], from: usize, to: usize) -> Option<usize> {
     OPENERS
         .iter()
         .any(|o| {
-            let o: Vec<char> = o.chars().collect();
-            i + o.len() <= to && chars[i..i + o.len()] == o[..]
+            let mut k = i;
+            o.chars().all(|c| {
+                let hit = k < to && chars[k] == c;
+                k += 1;
+                hit
+            })
         })
         .then_some(i)
 }

@@ -514,6 +514,15 @@ impl ChannelClaim {
 
 /// The last channel word in `before`: where it starts and ends, and its kind.
 fn last_channel(before: &[char]) -> Option<(usize, usize, &'static ChannelKind)> {
+    // Most clauses name no channel: every channel word ends in one of these.
+    if !before.iter().any(|c| {
+        matches!(
+            c,
+            '栏' | '目' | '题' | '站' | '网' | '号' | '信' | '博' | '端' | 'P' | 'p'
+        )
+    }) {
+        return None;
+    }
     let mut best: Option<(usize, usize, &'static ChannelKind)> = None;
     for kind in CHANNELS {
         for w in kind.words {

@@ -585,16 +585,23 @@ fn problems_not_filled(report: &Report, sink: &mut Sink) {
     if report.other_matters.is_none() {
         return;
     }
-    let text: String = [&p.summary, &p.problems, &p.improvements, &p.measures]
+    let parts: Vec<&str> = [&p.summary, &p.problems, &p.improvements, &p.measures]
         .into_iter()
         .flatten()
         .map(|t| t.trim())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let bare = text.trim_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '.'));
-    let sentences = text
-        .split(['。', '！', '？', '；', '\n'])
-        .filter(|s| s.trim().chars().count() >= 4)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let bare = match parts.as_slice() {
+        [] => "",
+        [one] => one.trim_matches(|c: char| c.is_whitespace() || matches!(c, '。' | '.')),
+        _ => "…",
+    };
+    // Two sentences of four characters or more are enough; counting stops there.
+    let sentences = parts
+        .iter()
+        .flat_map(|t| t.split(['。', '！', '？', '；', '\n']))
+        .filter(|s| s.trim().chars().nth(3).is_some())
+        .take(2)
         .count();
     let what = if bare.is_empty() {
         ("为空", "is empty")
