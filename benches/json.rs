@@ -4,6 +4,8 @@
 //! - `value_baseline`: `serde_json::from_slice::<serde_json::Value>` (the cost of just reading);
 //! - `typed_read`: `zfxxgk::json::from_slice`;
 //! - `read_validate`: typed read plus every single-report rule;
+//! - `read_validate_tables`: typed read plus the rules on the tables and metadata (not the prose:
+//!   `validate_with(r, |rule| !rule.reads_prose())`);
 //! - `jsonschema_route`: what a user would reach for instead: `Value` plus the `jsonschema` crate
 //!   against the crate's own generated schema (it catches none of the arithmetic);
 //! - `validate_only`: validation of reports already read: all 10 000 (streamed from memory), the
@@ -61,6 +63,16 @@ fn bench(c: &mut Criterion) {
             for d in &docs {
                 let r = zfxxgk::json::from_slice(d).unwrap();
                 black_box(zfxxgk::validate::validate(&r));
+            }
+        })
+    });
+    g.bench_function("read_validate_tables", |b| {
+        b.iter(|| {
+            for d in &docs {
+                let r = zfxxgk::json::from_slice(d).unwrap();
+                black_box(zfxxgk::validate::validate_with(&r, |rule| {
+                    !rule.reads_prose()
+                }));
             }
         })
     });

@@ -189,64 +189,62 @@ fn names_section(words: &[char], s: usize, titles: &[Vec<Vec<char>>]) -> bool {
             .any(|t| lcs(words, t) * 10 >= 9 * t.len().max(words.len()))
 }
 
-/// Headings worded otherwise than the form's titles and their aliases: a section's numeral and
-/// `、` (or `.`), then words that name that section ([`names_section`]), up to the first
-/// punctuation that ends a heading, a space, or the line's end (at most 40 characters); at the
-/// start of a line, also `、` and such words with the numeral lost (018's
-/// `、主动公开政府信息情况`).
-fn loose_headings(chars: &[char], titles: &[Vec<Vec<char>>]) -> Vec<Heading> {
-    let mut out = Vec::new();
-    let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
-    let mut i = start;
-    while i < chars.len() {
-        // Candidates start the line, or follow white space (a report flattened onto a line).
-        let at_start = i == start;
-        if !at_start && !chars[i - 1].is_whitespace() {
-            i += 1;
-            continue;
-        }
-        let numeral = NUMERALS.iter().position(|n| *n == chars[i]);
-        let words_from = match (numeral, chars.get(i + 1)) {
-            (Some(_), Some('、' | '.' | '．' | ',' | '，')) => i + 2,
-            (None, _) if at_start && chars[i] == '、' => i + 1,
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        let end = (words_from..chars.len())
-            .find(|&k| {
-                chars[k].is_whitespace()
-                    || matches!(
-                        chars[k],
-                        '。' | '；' | ';' | '：' | ':' | '，' | ',' | '！' | '？'
-                    )
-            })
-            .unwrap_or(chars.len());
-        if end - words_from < 2 || end - words_from > 40 {
-            i += 1;
-            continue;
-        }
-        let words: Vec<char> = key(&chars[words_from..end].iter().collect::<String>())
-            .chars()
-            .collect();
-        let section = match numeral {
-            Some(s) => names_section(&words, s, titles).then_some(s),
-            None => (0..SECTIONS.len()).find(|&s| names_section(&words, s, titles)),
-        };
-        if let Some(section) = section {
-            out.push(Heading {
-                section,
-                start: i,
-                end,
-                numbered: numeral.is_some(),
-            });
-            i = end;
-        } else {
-            i += 1;
-        }
+/// Whether a line begins as a heading worded otherwise may: a section's numeral and `、` or `.`,
+/// or `、` alone (the numeral lost).
+fn starts_like_heading(text: &str) -> bool {
+    let mut cs = text.trim_start().chars();
+    match (cs.next(), cs.next()) {
+        (Some('、'), _) => true,
+        (Some(n), Some(d)) => NUMERALS.contains(&n) && matches!(d, '、' | '.' | '．' | ',' | '，'),
+        _ => false,
     }
-    out
+}
+
+/// Headings worded otherwise than the form's titles and their aliases, at the start of a line: a
+/// section's numeral and `、` (or `.`), then words that name that section ([`names_section`]),
+/// up to the first punctuation that ends a heading, a space, or the line's end (at most 40
+/// characters); also `、` and such words with the numeral lost (018's `、主动公开政府信息情况`).
+fn loose_headings(chars: &[char], titles: &[Vec<Vec<char>>]) -> Vec<Heading> {
+    let i = chars
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(chars.len());
+    let numeral = chars
+        .get(i)
+        .and_then(|c| NUMERALS.iter().position(|n| n == c));
+    let words_from = match (numeral, chars.get(i), chars.get(i + 1)) {
+        (Some(_), _, Some('、' | '.' | '．' | ',' | '，')) => i + 2,
+        (None, Some('、'), _) => i + 1,
+        _ => return Vec::new(),
+    };
+    let end = (words_from..chars.len())
+        .find(|&k| {
+            chars[k].is_whitespace()
+                || matches!(
+                    chars[k],
+                    '。' | '；' | ';' | '：' | ':' | '，' | ',' | '！' | '？'
+                )
+        })
+        .unwrap_or(chars.len());
+    if end - words_from < 2 || end - words_from > 40 {
+        return Vec::new();
+    }
+    let words: Vec<char> = key(&chars[words_from..end].iter().collect::<String>())
+        .chars()
+        .collect();
+    let section = match numeral {
+        Some(s) => names_section(&words, s, titles).then_some(s),
+        None => (0..SECTIONS.len()).find(|&s| names_section(&words, s, titles)),
+    };
+    section
+        .map(|section| Heading {
+            section,
+            start: i,
+            end,
+            numbered: numeral.is_some(),
+        })
+        .into_iter()
+        .collect()
 }
 
 fn shift(loc: Location, by: usize) -> Location {
@@ -281,9 +279,11 @@ pub fn split(lines: Vec<Line>) -> Sections {
     let mut out = Sections::default();
     let mut current: Option<usize> = None;
     for line in lines {
-        // Every title ends in 况 or 项 (see `headings`), and a heading worded otherwise has a
-        // `、` or `.` after its numeral: a line with none of these holds no heading.
-        if line.cells.is_some() || !line.text.contains(['况', '项', '、', '.', '．']) {
+        // Every title ends in 况 or 项 (see `headings`), and a heading worded otherwise starts
+        // its line with a section's numeral and `、` or `.`, or with `、`: a line with neither
+        // holds no heading.
+        let loose = line.cells.is_none() && starts_like_heading(&line.text);
+        if line.cells.is_some() || (!loose && !line.text.contains(['况', '项'])) {
             push(&mut out, current, line);
             continue;
         }
@@ -292,7 +292,7 @@ pub fn split(lines: Vec<Line>) -> Sections {
             .into_iter()
             .filter(|h| h.numbered || h.start == 0)
             .collect();
-        if found.is_empty() {
+        if found.is_empty() && loose {
             found = loose_headings(&chars, titles);
         }
         let mut pos = 0;

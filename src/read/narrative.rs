@@ -287,6 +287,33 @@ fn is_chrome(line: &str) -> bool {
     PREFIXES.iter().any(|p| t.starts_with(p)) || t.contains(" > ") || t.contains('»')
 }
 
+/// The statistics period: the first two dates in the sentence that names it (统计期限, 统计时限),
+/// to the sentence's end over hard line wraps (`…至2024年12月` / `31日止`); nothing is guessed
+/// from other dates, and a sentence that does not give two dates is logged.
+fn period(all: &str, lines: &[&Line], log: &mut Log) -> Option<(NaiveDate, NaiveDate)> {
+    let p = all.find("统计")?;
+    let sentence: String = all[p..]
+        .chars()
+        .take_while(|c| *c != '。')
+        .filter(|c| *c != '\n')
+        .take(160)
+        .collect();
+    let ds = dates(&sentence);
+    if ds.len() >= 2 && ds[0] <= ds[1] {
+        return Some((ds[0], ds[1]));
+    }
+    if let Some(l) = lines.iter().find(|l| l.text.contains("统计")) {
+        log.warn(
+            l.loc,
+            super::msg(
+                format!("统计期限未能读成起止两个日期：“{sentence}”"),
+                format!("the statistics period could not be read as two dates: “{sentence}”"),
+            ),
+        );
+    }
+    None
+}
+
 /// Read the front matter: title, agency, year, period, publication date, issuer, preamble.
 pub fn meta(front: &[Line], log: &mut Log) -> Meta {
     let mut m = Meta::default();
@@ -346,29 +373,7 @@ pub fn meta(front: &[Line], log: &mut Log) -> Meta {
         }
     }
     candidates.extend(agency_candidates(&preamble.join("\n")));
-    // Period: the first two dates in the sentence that names the statistics period (统计期限,
-    // 统计时限); nothing is guessed from other dates.
-    if let Some(p) = all.find("统计") {
-        // To the sentence's end, over hard line wraps (`…至2024年12月` / `31日止`).
-        let sentence: String = all[p..]
-            .chars()
-            .take_while(|c| *c != '。')
-            .filter(|c| *c != '\n')
-            .take(160)
-            .collect();
-        let ds = dates(&sentence);
-        if ds.len() >= 2 && ds[0] <= ds[1] {
-            m.period = Some((ds[0], ds[1]));
-        } else if let Some(l) = lines.iter().find(|l| l.text.contains("统计")) {
-            log.warn(
-                l.loc,
-                super::msg(
-                    format!("统计期限未能读成起止两个日期：“{sentence}”"),
-                    format!("the statistics period could not be read as two dates: “{sentence}”"),
-                ),
-            );
-        }
-    }
+    m.period = period(&all, &lines, log);
     // Year: the title's, else the statistics period's, else the first one stated.
     m.year = m
         .title

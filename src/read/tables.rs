@@ -919,6 +919,65 @@ fn missing_rows<R: Copy, C: Copy>(
     }
 }
 
+/// Values with where they stand.
+type Placed<'a> = Vec<(&'a CellText, Location)>;
+
+/// The values of section 四's data row, and every value after its last header. The data row is
+/// the cells after the last header: empty cells count where the layout shows them (a
+/// tab-indented blank, an HTML `&nbsp;`); if they do not make up the row exactly, the row's ends
+/// are trimmed. A text that puts a header among the values (`pdftotext` prints section 四's last
+/// header after fourteen of its values) gives them all in the section, in order. Any other count
+/// of values cannot be placed, and none is taken.
+fn review_values<'a>(
+    items: &'a [(TableToken, Location)],
+    n: usize,
+    log: &mut Log,
+) -> (Placed<'a>, Placed<'a>) {
+    let after = items
+        .iter()
+        .rposition(|(it, _)| matches!(it, TableToken::Label(..)))
+        .map_or(0, |k| k + 1);
+    let values_in = |from: usize| -> Vec<(&CellText, Location)> {
+        items[from..]
+            .iter()
+            .filter_map(|(it, loc)| match it {
+                TableToken::Value(v) => Some((v, *loc)),
+                _ => None,
+            })
+            .collect()
+    };
+    let data = values_in(after);
+    let trimmed = || -> Option<Vec<(&CellText, Location)>> {
+        if data.len() == n {
+            return Some(data.clone());
+        }
+        let first = data.iter().position(|(v, _)| **v != CellText::Empty)?;
+        let last = data.iter().rposition(|(v, _)| **v != CellText::Empty)?;
+        (last + 1 - first == n).then(|| data[first..=last].to_vec())
+    };
+    let whole: Vec<(&CellText, Location)> = values_in(0)
+        .into_iter()
+        .filter(|(v, _)| **v != CellText::Empty)
+        .collect();
+    let values = match (trimmed(), whole.len() == n && data.len() < n) {
+        (Some(v), _) => v,
+        (None, true) => {
+            log.note(
+                whole.first().map(|(_, l)| *l),
+                msg(
+                    format!("第四部分的表头夹在数值之间；按顺序读取全部 {n} 个数值"),
+                    format!(
+                        "section 四 has a header among its values; its {n} values are read in order"
+                    ),
+                ),
+            );
+            whole
+        }
+        (None, false) => Vec::new(),
+    };
+    (values, data)
+}
+
 /// Assign the values of a table whose data row has no label of its own (section 四: one row of
 /// 15 cells under the headers), in official order. Returns 0 when the section holds no table
 /// at all (neither its labels nor values).
@@ -938,57 +997,8 @@ pub fn fill_in_order(
             log.unread(*loc, t);
         }
     }
-    // The data row: the cells after the last header. Empty cells count where the layout shows
-    // them (a tab-indented blank, an HTML `&nbsp;`); if they do not make up the row exactly, the
-    // row's ends are trimmed. A text that puts a header among the values (`pdftotext` prints
-    // section 四's last header after fourteen of its values) gives them all in the section, in
-    // order. Any other count of values cannot be placed, and none is read.
-    let after = items
-        .iter()
-        .rposition(|(it, _)| matches!(it, TableToken::Label(..)))
-        .map_or(0, |k| k + 1);
-    let values_in = |from: usize| -> Vec<(&CellText, Location)> {
-        items[from..]
-            .iter()
-            .filter_map(|(it, loc)| match it {
-                TableToken::Value(v) => Some((v, *loc)),
-                _ => None,
-            })
-            .collect()
-    };
-    let data = values_in(after);
     let n = cells.len();
-    fn trimmed<'a>(
-        data: &[(&'a CellText, Location)],
-        n: usize,
-    ) -> Option<Vec<(&'a CellText, Location)>> {
-        if data.len() == n {
-            return Some(data.to_vec());
-        }
-        let first = data.iter().position(|(v, _)| **v != CellText::Empty)?;
-        let last = data.iter().rposition(|(v, _)| **v != CellText::Empty)?;
-        (last + 1 - first == n).then(|| data[first..=last].to_vec())
-    }
-    let whole: Vec<(&CellText, Location)> = values_in(0)
-        .into_iter()
-        .filter(|(v, _)| **v != CellText::Empty)
-        .collect();
-    let values = match (trimmed(&data, n), whole.len() == n && data.len() < n) {
-        (Some(v), _) => v,
-        (None, true) => {
-            log.note(
-                whole.first().map(|(_, l)| *l),
-                msg(
-                    format!("第四部分的表头夹在数值之间；按顺序读取全部 {n} 个数值"),
-                    format!(
-                        "section 四 has a header among its values; its {n} values are read in order"
-                    ),
-                ),
-            );
-            whole
-        }
-        (None, false) => Vec::new(),
-    };
+    let (values, data) = review_values(items, n, log);
     let labels = items
         .iter()
         .any(|(it, _)| matches!(it, TableToken::Label(..)));

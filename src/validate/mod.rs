@@ -351,6 +351,15 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// Whether the rule reads the report's prose (the narrative sections' text: breakdowns,
+    /// claims against the tables, categorical statements, section 五 filled in, 信息处理费
+    /// mentioned), as opposed to its tables and metadata alone.
+    pub fn reads_prose(&self) -> bool {
+        ["prose.", "overview.", "problems.", "other_matters."]
+            .iter()
+            .any(|p| self.code.starts_with(p))
+    }
+
     /// Whether the rule runs on reports of this form.
     pub fn applies_to(&self, form: &Form) -> bool {
         match self.needs {
@@ -397,6 +406,14 @@ impl RuleSet {
 
     fn union(&self, other: &RuleSet) -> RuleSet {
         RuleSet([self.0[0] | other.0[0], self.0[1] | other.0[1]])
+    }
+
+    fn intersection(&self, other: &RuleSet) -> RuleSet {
+        RuleSet([self.0[0] & other.0[0], self.0[1] & other.0[1]])
+    }
+
+    fn difference(&self, other: &RuleSet) -> RuleSet {
+        RuleSet([self.0[0] & !other.0[0], self.0[1] & !other.0[1]])
     }
 
     fn intersects(&self, other: &RuleSet) -> bool {
@@ -533,6 +550,8 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 pub(crate) struct Sink {
     findings: Vec<Finding>,
     checked: RuleSet,
+    /// Rules that apply but were not asked for ([`validate_with`]): their findings are dropped.
+    dropped: RuleSet,
 }
 /// A finding under construction.
 pub(crate) struct Draft {
@@ -585,6 +604,9 @@ impl Draft {
 
 impl Sink {
     pub fn push(&mut self, d: Draft) {
+        if self.dropped != RuleSet::default() && self.dropped.contains(d.code) {
+            return;
+        }
         debug_assert!(
             self.checked == RuleSet::default() || self.checked.contains(d.code),
             "rule {} fired where it does not apply",
@@ -729,10 +751,39 @@ fn applicable(form: &Form) -> RuleSet {
 
 /// Validate one report: every single-report rule that applies to its edition's form.
 pub fn validate(report: &Report) -> Validation {
-    let checked = applicable(report.form());
+    run(report, applicable(report.form()), RuleSet::default())
+}
+
+/// Run the single-report rules that `keep` keeps, and only those: a program that wants the
+/// arithmetic of the tables and not the prose (`|r| !r.reads_prose()`), or one rule. The rules
+/// left out do not run and give no finding; [`Validation::checked`] lists the ones that ran.
+///
+/// ```
+/// # let json = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/2021/invalid/prose.table_mismatch.json")).unwrap();
+/// let report = zfxxgk::json::from_slice(&json)?;
+/// let tables = zfxxgk::validate::validate_with(&report, |r| !r.reads_prose());
+/// assert!(tables.findings.iter().all(|f| !f.code.starts_with("prose.")));
+/// assert!(!tables.checked.contains("prose.table_mismatch"));
+/// assert!(zfxxgk::validate::validate(&report).with_code("prose.table_mismatch").next().is_some());
+/// # Ok::<(), zfxxgk::JsonError>(())
+/// ```
+pub fn validate_with(report: &Report, keep: impl Fn(&Rule) -> bool) -> Validation {
+    let applicable = applicable(report.form());
+    let mut kept = RuleSet::default();
+    for (i, r) in RULES.iter().enumerate() {
+        if keep(r) {
+            kept.insert(i);
+        }
+    }
+    let checked = applicable.intersection(&kept);
+    run(report, checked, applicable.difference(&checked))
+}
+
+fn run(report: &Report, checked: RuleSet, dropped: RuleSet) -> Validation {
     let mut sink = Sink {
         findings: Vec::new(),
         checked,
+        dropped,
     };
     for ((_, check), mask) in CHECKS.iter().zip(check_masks()) {
         // A check gives the findings of several codes; it runs where one of them applies, and

@@ -164,6 +164,7 @@ fn cross_year(prior: &Report, current: &Report) -> Validation {
     let mut sink = Sink {
         findings: Vec::new(),
         checked,
+        dropped: RuleSet::default(),
     };
     let (Some(prior_year), Some(current_year)) = (prior.year, current.year) else {
         return sink.finish();

@@ -313,20 +313,65 @@ pub(super) fn fee_unit(report: &Report, sink: &mut Sink) {
 pub(super) fn breakdowns(fields: &[super::prose::Field<'_>], sink: &mut Sink) {
     for f in fields.iter().filter(|f| !f.found.is_empty()) {
         for fig in crate::read::stated_figures(&f.chars, &f.found) {
-            figure(&fig, f.pointer, 0, sink);
+            figure(&fig, f.pointer, sink);
         }
     }
 }
 
-fn figure(f: &crate::read::Stated, pointer: &str, offset: usize, sink: &mut Sink) {
+/// When a breakdown's parts cannot add up to its total: the parts' sum (exact, or the range the
+/// approximate parts allow) and how to say it. `None` when they can.
+fn parts_disagree(f: &crate::read::Stated) -> Option<(Observed, String, String)> {
+    let (tmin, tmax) = f.quantity.bounds();
+    let mut pmin: u128 = 0;
+    let mut pmax: Option<u128> = Some(0);
+    let mut exact = tmin == tmax;
     for part in &f.parts {
-        figure(part, pointer, offset, sink);
+        let (lo, hi) = part.quantity.bounds();
+        exact &= lo.is_some() && lo == hi;
+        pmin = pmin.saturating_add(u128::from(lo.unwrap_or(0)));
+        pmax = match (pmax, hi) {
+            (Some(a), Some(b)) => a.checked_add(u128::from(b)),
+            _ => None,
+        };
+    }
+    let tmin_v = u128::from(tmin.unwrap_or(0));
+    let fits = pmax.is_none_or(|pm| tmin_v <= pm) && tmax.is_none_or(|tm| pmin <= u128::from(tm));
+    if fits {
+        return None;
+    }
+    Some(if exact {
+        (
+            Observed::Integer(pmin as i128),
+            format!("{pmin}"),
+            format!("{pmin}"),
+        )
+    } else {
+        (
+            Observed::Range {
+                min: Some(pmin),
+                max: pmax,
+            },
+            match pmax {
+                Some(m) => format!("{pmin}至{m}之间"),
+                None => format!("至少{pmin}"),
+            },
+            match pmax {
+                Some(m) => format!("between {pmin} and {m}"),
+                None => format!("at least {pmin}"),
+            },
+        )
+    })
+}
+
+fn figure(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
+    for part in &f.parts {
+        figure(part, pointer, sink);
     }
     if f.parts.is_empty() {
         return;
     }
-    shares(f, pointer, offset, sink);
-    let (a, b) = (offset + f.range.start, offset + f.range.end);
+    shares(f, pointer, sink);
+    let (a, b) = (f.range.start, f.range.end);
     let total = f.quantity.to_string();
     let parts_text: Vec<String> = f
         .parts
@@ -353,45 +398,8 @@ fn figure(f: &crate::read::Stated, pointer: &str, offset: usize, sink: &mut Sink
         ));
         return;
     }
-    let (tmin, tmax) = f.quantity.bounds();
-    let mut pmin: u128 = 0;
-    let mut pmax: Option<u128> = Some(0);
-    let mut exact = tmin == tmax;
-    for part in &f.parts {
-        let (lo, hi) = part.quantity.bounds();
-        exact &= lo.is_some() && lo == hi;
-        pmin = pmin.saturating_add(u128::from(lo.unwrap_or(0)));
-        pmax = match (pmax, hi) {
-            (Some(a), Some(b)) => a.checked_add(u128::from(b)),
-            _ => None,
-        };
-    }
-    let tmin_v = u128::from(tmin.unwrap_or(0));
-    let fits = pmax.is_none_or(|pm| tmin_v <= pm) && tmax.is_none_or(|tm| pmin <= u128::from(tm));
-    if fits {
+    let Some((expected, zh_sum, en_sum)) = parts_disagree(f) else {
         return;
-    }
-    let (expected, zh_sum, en_sum) = if exact {
-        (
-            Observed::Integer(pmin as i128),
-            format!("{pmin}"),
-            format!("{pmin}"),
-        )
-    } else {
-        (
-            Observed::Range {
-                min: Some(pmin),
-                max: pmax,
-            },
-            match pmax {
-                Some(m) => format!("{pmin}至{m}之间"),
-                None => format!("至少{pmin}"),
-            },
-            match pmax {
-                Some(m) => format!("between {pmin} and {m}"),
-                None => format!("at least {pmin}"),
-            },
-        )
     };
     let actual = if f.quantity.approx == crate::cell::Approx::Exact {
         Observed::Integer(i128::from(f.quantity.value))
@@ -425,7 +433,7 @@ fn figure(f: &crate::read::Stated, pointer: &str, offset: usize, sink: &mut Sink
 /// against the part over its total. A share written with d decimals agrees when
 /// |p − 100·part/total| < 10^−d (35.8 % for 33/92 = 35.87 % agrees, and so does 1.3 % for
 /// 13/1046 = 1.24 %: each rounds or truncates to what is written). One finding a breakdown.
-fn shares(f: &crate::read::Stated, pointer: &str, offset: usize, sink: &mut Sink) {
+fn shares(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
     use crate::cell::Approx;
     if f.quantity.approx != Approx::Exact || f.quantity.value == 0 {
         return;
@@ -458,7 +466,7 @@ fn shares(f: &crate::read::Stated, pointer: &str, offset: usize, sink: &mut Sink
     if wrong.is_empty() {
         return;
     }
-    let (a, b) = (offset + f.range.start, offset + f.range.end);
+    let (a, b) = (f.range.start, f.range.end);
     let listed_zh: Vec<String> = wrong.iter().map(|(p, s)| format!("{p}占{s}")).collect();
     let listed_en: Vec<String> = wrong.iter().map(|(p, s)| format!("{p} at {s}")).collect();
     sink.push(Draft::new(
