@@ -300,3 +300,31 @@ fn percentages_of_real_breakdowns() {
         assert_eq!(f.len(), 1, "{file}: {f:#?}");
     }
 }
+
+/// 行政事业性收费 本年收费金额 stated in prose, against its cell in 元 (the table's 万元 converted);
+/// 信息处理费 is another sum and is not compared.
+#[test]
+fn the_fee_amount_stated_in_prose_against_its_cell() {
+    let r = city();
+    let cell = match r.cell(zfxxgk::CellId::Proactive(
+        zfxxgk::form::ProactiveRow::Fees,
+        zfxxgk::form::ProactiveColumn::Amount,
+    )) {
+        Some(zfxxgk::report::CellRef::Money(zfxxgk::Cell::Value(m))) => m.amount.to_string(),
+        other => panic!("{other:?}"),
+    };
+    let with = |t: &str| {
+        let mut r = city();
+        r.other_matters = Some(t.to_owned());
+        r
+    };
+    assert_eq!(
+        prose(&with(&format!("全年行政事业性收费金额{cell}万元。"))),
+        []
+    );
+    let f = prose(&with("全年行政事业性收费金额999万元。"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].code, "prose.table_mismatch");
+    assert_eq!(f[0].cells, ["/proactive/fees/amount"]);
+    assert_eq!(prose(&with("全年收取政府信息公开信息处理费0元。")), []);
+}

@@ -384,3 +384,31 @@ pub static CHANNEL_FILLERS: &[&str] = &["政府", "各类", "相关", "了", "�
 
 /// Units of a count of items published.
 pub static ITEMS: &[&str] = &["条", "篇", "则", "期", "个", "件", "次", "条次", "篇次"];
+
+/// A sum of money prose states for a money cell of the form (section 二's 本年收费金额).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct MoneyMeasureDecl {
+    /// Stable id (`proactive.fees.amount`).
+    pub id: &'static str,
+    /// What it is, in the form's words.
+    pub label: &'static str,
+    /// Its cell.
+    pub cell: CellId,
+    /// Words of which the clause must hold one before the amount.
+    pub names: &'static [&'static str],
+    /// Words of which the clause must also hold one.
+    pub with: &'static [&'static str],
+    /// Words that make the amount another measure (信息处理费 is no 行政事业性收费).
+    pub not: &'static [&'static str],
+}
+
+/// The money measures prose states.
+pub static MONEY_MEASURES: &[MoneyMeasureDecl] = &[MoneyMeasureDecl {
+    id: "proactive.fees.amount",
+    label: "行政事业性收费 本年收费金额",
+    cell: CellId::Proactive(PR::Fees, PC::Amount),
+    names: &["行政事业性收费"],
+    with: &["金额", "收费", "收取", "征收"],
+    not: &["信息处理费", "处理费", "减免", "项目"],
+}];

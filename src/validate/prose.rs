@@ -9,7 +9,7 @@
 use crate::cell::{Approx, Quantity};
 use crate::form::measures::{
     CHANNEL_FILLERS, CHANNEL_LEADS, CHANNEL_VERBS, CHANNELS, ChannelKind, ITEMS, LEVELS, MEASURES,
-    MeasureDecl, WIDER_SCOPE,
+    MONEY_MEASURES, MeasureDecl, WIDER_SCOPE,
 };
 use crate::form::{
     ApplicantColumn as AC, CellId, RequestRow as RR, ReviewColumn as VC, ReviewRow as VR,
@@ -345,12 +345,109 @@ pub(super) fn all(r: &Report, sink: &mut Sink) {
     }
     if sink.checked.contains("prose.table_mismatch") {
         check(r, &fields, sink);
+        money_claims(r, &fields, sink);
     }
     if sink.checked.contains("prose.conflict") {
         channel_conflicts(r, &fields, sink);
     }
     if sink.checked.contains("prose.categorical") {
         categorical(r, &fields, sink);
+    }
+}
+
+/// An amount of money written in a text: its value in 元, where it starts and ends (chars).
+fn amounts(chars: &[char]) -> Vec<(rust_decimal::Decimal, usize, usize)> {
+    let mut out = Vec::new();
+    for (at, c) in chars.iter().enumerate() {
+        if *c != '元' {
+            continue;
+        }
+        let mut k = at;
+        let wan = k > 0 && chars[k - 1] == '万';
+        if wan {
+            k -= 1;
+        }
+        let end_num = k;
+        while k > 0 && (chars[k - 1].is_ascii_digit() || matches!(chars[k - 1], '.' | ',')) {
+            k -= 1;
+        }
+        let text: String = chars[k..end_num].iter().filter(|c| **c != ',').collect();
+        let Ok(mut v) = text.parse::<rust_decimal::Decimal>() else {
+            continue;
+        };
+        if wan {
+            let Some(y) = v.checked_mul(rust_decimal::Decimal::from(10_000)) else {
+                continue;
+            };
+            v = y;
+        }
+        out.push((v, k, at + 1));
+    }
+    out
+}
+
+/// `prose.table_mismatch` for money: an amount the prose gives a money measure
+/// ([`MONEY_MEASURES`]: 行政事业性收费 本年收费金额) against its cell, both in 元.
+fn money_claims(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
+    let form = r.form();
+    for m in MONEY_MEASURES.iter().filter(|m| form.has(m.cell)) {
+        let Some(CellRef::Money(crate::cell::Cell::Value(money))) = r.cell(m.cell) else {
+            continue;
+        };
+        let header = match form.cell(m.cell).map(|c| c.kind) {
+            Some(crate::form::CellKind::Money(u)) => u,
+            _ => None,
+        };
+        let Some(table) = money
+            .unit
+            .or(header)
+            .and_then(|u| money.amount.decimal().checked_mul(u.in_yuan()))
+        else {
+            continue;
+        };
+        for f in fields
+            .iter()
+            .filter(|f| m.names.iter().any(|n| f.text.contains(n)))
+        {
+            for (v, start, end) in amounts(&f.chars) {
+                let ends = |c: &char| matches!(c, '。' | '；' | ';' | '\n' | '，' | ',');
+                let from = f.chars[..start].iter().rposition(ends).map_or(0, |i| i + 1);
+                let clause = &f.chars[from..start];
+                if !m.names.iter().any(|w| contains(clause, w))
+                    || !m.with.iter().any(|w| contains(clause, w))
+                    || m.not.iter().any(|w| contains(clause, w))
+                    || v == table
+                {
+                    continue;
+                }
+                let said: String = f.chars[from..end].iter().collect();
+                let pointer = form.cell(m.cell).map(|c| c.pointer()).unwrap_or_default();
+                let show = |d: rust_decimal::Decimal| format!("{}元", d.normalize());
+                sink.push(
+                    Draft::new(
+                        "prose.table_mismatch",
+                        f.pointer,
+                        format!(
+                            "{} 中“{said}”称{}为 {}，而表格为 {}。",
+                            f.pointer,
+                            m.label,
+                            show(v),
+                            show(table)
+                        ),
+                        format!(
+                            "{}, “{said}”, states {} as {}, but the table has {}.",
+                            f.pointer,
+                            m.label,
+                            show(v),
+                            show(table)
+                        ),
+                    )
+                    .cells(vec![pointer])
+                    .values(Observed::Text(show(table)), Observed::Text(show(v))),
+                );
+                return;
+            }
+        }
     }
 }
 

@@ -225,42 +225,28 @@ pub fn read_pdf_with(bytes: &[u8], limits: &PdfLimits) -> Result<Reading, PdfErr
 fn page_notes(pages: &[extract::PageContent]) -> Vec<LogEntry> {
     let mut out = Vec::new();
     for p in pages {
+        let page = Some(super::Location::Page {
+            page: p.number,
+            x: 0,
+            y: 0,
+        });
+        let n = p.number;
         if p.unmapped > 0 {
-            out.push(LogEntry::new(
-                EntryKind::Warning,
-                Some(super::Location::Page {
-                    page: p.number,
-                    x: 0,
-                    y: 0,
-                }),
-                msg(
-                    format!(
-                        "第 {} 页有 {} 个字形没有 Unicode 映射，已略去",
-                        p.number, p.unmapped
-                    ),
-                    format!(
-                        "page {}: {} glyphs without a Unicode mapping were left out",
-                        p.number, p.unmapped
-                    ),
+            let m = msg(
+                format!("第 {n} 页有 {} 个字形没有 Unicode 映射，已略去", p.unmapped),
+                format!(
+                    "page {n}: {} glyphs without a Unicode mapping were left out",
+                    p.unmapped
                 ),
-            ));
+            );
+            out.push(LogEntry::new(EntryKind::Warning, page, m));
         }
         if p.overflowed {
-            out.push(LogEntry::new(
-                EntryKind::Warning,
-                Some(super::Location::Page {
-                    page: p.number,
-                    x: 0,
-                    y: 0,
-                }),
-                msg(
-                    format!("第 {} 页绘制的内容过多，超出部分未读取", p.number),
-                    format!(
-                        "page {} draws too much; the rest of it was not read",
-                        p.number
-                    ),
-                ),
-            ));
+            let m = msg(
+                format!("第 {n} 页绘制的内容过多，超出部分未读取"),
+                format!("page {n} draws too much; the rest of it was not read"),
+            );
+            out.push(LogEntry::new(EntryKind::Warning, page, m));
         }
     }
     out
