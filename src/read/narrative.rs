@@ -779,3 +779,80 @@ pub fn figures(lines: &[Line], log: &mut Log) -> Vec<Figure> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::doc::text_lines;
+
+    /// Titles of the shared corpus (`../shared/corpus/README.md`, the `# title:` lines) and the
+    /// shared PDFs, as published and with the year put first: the agency each names.
+    #[test]
+    fn the_agency_a_title_names() {
+        for (title, agency) in [
+            (
+                "清水县人民政府2019年 政府信息公开工作年度报告",
+                Some("清水县人民政府"),
+            ),
+            (
+                "铜川市耀州区审计局 2020年政府信息公开工作年度报告",
+                Some("铜川市耀州区审计局"),
+            ),
+            (
+                "杭州市卫生健康委员会2023年度政府信息公开工作年度报告",
+                Some("杭州市卫生健康委员会"),
+            ),
+            (
+                "2022年渭南市工业和信息化局政府信息公开工作年度报告",
+                Some("渭南市工业和信息化局"),
+            ),
+            (
+                "2024年度国家卫生健康委政府信息公开工作年度报告",
+                Some("国家卫生健康委"),
+            ),
+            ("2023 年政府信息公开工作年度报告", None),
+            ("关于2022年度政府信息公开工作情况的报告", None),
+        ] {
+            assert_eq!(agency_in_title(title).as_deref(), agency, "{title}");
+        }
+    }
+
+    fn meta_of(text: &str) -> Meta {
+        meta(&text_lines(text), &mut Log::default())
+    }
+
+    /// The year: the title's wherever it stands; else the statistics period's, not the first
+    /// year a preamble happens to mention.
+    #[test]
+    fn the_report_year() {
+        let m = meta_of("2022年渭南市工业和信息化局政府信息公开工作年度报告\n");
+        assert_eq!(m.year, Some(2022));
+        let m = meta_of(
+            "某局政府信息公开工作年度报告\n根据2019年修订的《中华人民共和国政府信息公开条例》编制。本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。\n",
+        );
+        assert_eq!(m.year, Some(2021));
+        // A period over two lines, with spaces, as plain pdftotext gives it.
+        let m = meta_of(
+            "某局政府信息公开工作年度报告\n报告中所列数据统计期限自 2024 年 1 月 1 日\n起至 2024 年 12 月 31 日止。\n",
+        );
+        assert_eq!(
+            m.period.map(|(a, b)| (a.to_string(), b.to_string())),
+            Some(("2024-01-01".into(), "2024-12-31".into()))
+        );
+    }
+
+    /// A title set over two lines: the agency on the first (the shared PDFs' title pages).
+    #[test]
+    fn a_title_over_two_lines() {
+        let m = meta_of("洪泽区人民政府\n2023 年政府信息公开工作年度报告\n本报告由…编制。\n");
+        assert_eq!(m.agency, "洪泽区人民政府");
+        assert_eq!(m.year, Some(2023));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("洪泽区人民政府2023 年政府信息公开工作年度报告")
+        );
+        // A line of page chrome above a title is no agency.
+        let m = meta_of("首页 > 政务公开\n2023 年政府信息公开工作年度报告\n");
+        assert_eq!(m.agency, "");
+    }
+}
