@@ -333,6 +333,13 @@ fn cases() -> Vec<(&'static str, Check)> {
             ok(cell(&r.report, CellId::Requests(RR::DeniedInternalAffairs, A::Total)).as_deref() == Some("1"), "read")?;
             has_log(r, EntryKind::Warning, "misspelled")
         })),
+        // Plain pdftotext order reading must not lay an unrecognised row's values on the rows
+        // after it: 规章's label is mistyped beyond recognition, and 行政规范性文件 lost its
+        // values, so the values count as many as the rows present.
+        ("text: an unrecognised row before values, with another row's values lost", text("某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n观章\n\n1\n\n2\n\n3\n\n行政规范性文件\n\n第二十条第（五）项\n本年处理决定数量\n9\n\n行政许可\n", |r| {
+            let nd = |c: PC| cell(&r.report, CellId::Proactive(PR::NormativeDocuments, c));
+            ok(nd(PC::Issued).is_none() && nd(PC::Repealed).is_none() && nd(PC::InForce).is_none(), "规范性文件 not given 规章's values")
+        })),
         // ---------------------------------------------------------------- HTML
         ("html: empty page", html("", |r| has_log(r, EntryKind::Missing, "section 一、总体情况 not found"))),
         ("html: invalid UTF-8", html(&b"<p>\xff</p>"[..], |r| has_log(r, EntryKind::Warning, "invalid UTF-8"))),

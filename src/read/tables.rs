@@ -352,8 +352,10 @@ fn rows_present(
 /// block of one value is the next cell, row by row; seven blocks of k values are k rows of
 /// section 三, column by column. Where anything does not fit exactly (a column block inside a
 /// row, blocks of different lengths, more or fewer values than cells, an empty cell), nothing is
-/// read this way and the label-then-values reading is used. No sum of the form is used to decide
-/// anything. Returns the rows read, or `None` when this reading does not apply.
+/// read this way and the label-then-values reading is used; so is it when a run of values follows
+/// text that is no known label (an unrecognised row's values would shift every row after it). No
+/// sum of the form is used to decide anything. Returns the rows read, or `None` when this reading
+/// does not apply.
 fn fill_by_order(
     report: &mut Report,
     items: &[(TableToken, Location)],
@@ -380,6 +382,11 @@ fn fill_by_order(
             i += 1;
         }
         let before = start.checked_sub(1).map(|k| &items[k].0);
+        // Values after text that is no known label may be an unrecognised row's: the rows
+        // present would not be the rows the values are in, so the order tells nothing.
+        if matches!(before, Some(TableToken::Unknown(_))) {
+            return None;
+        }
         let width = match before {
             Some(TableToken::Label(e, _)) => match (e.targets[edition.index()], table) {
                 (Some(LabelMeaning::Proactive(r)), TableId::Proactive) => {
