@@ -740,6 +740,46 @@ mod tests {
         assert_eq!(line_text(&refs).text, "2023");
     }
 
+    fn page(number: usize, lines: &[(&str, f32, f32)]) -> PageContent {
+        PageContent {
+            number,
+            height: 842.0,
+            glyphs: lines
+                .iter()
+                .flat_map(|(t, x, y)| text(t, *x, *y, 10.0))
+                .collect(),
+            ..PageContent::default()
+        }
+    }
+
+    #[test]
+    fn page_numbers_and_running_headers_are_dropped_and_paragraphs_go_on() {
+        // Two pages: a running header, a paragraph that runs from the first page to the
+        // second, a page number at the foot of each.
+        let body = "这是一段很长的正文，它从第一页一直写到第二页";
+        let pages = [
+            page(
+                1,
+                &[
+                    ("某局政府信息公开工作年度报告", 100.0, 30.0),
+                    ("一、总体情况", 100.0, 100.0),
+                    (body, 100.0, 780.0),
+                    ("-1-", 290.0, 820.0),
+                ],
+            ),
+            page(
+                2,
+                &[
+                    ("某局政府信息公开工作年度报告", 100.0, 30.0),
+                    ("写完了。", 100.0, 100.0),
+                    ("第2页", 290.0, 820.0),
+                ],
+            ),
+        ];
+        let texts: Vec<String> = lines(&pages).into_iter().map(|l| l.text).collect();
+        assert_eq!(texts, ["一、总体情况", format!("{body}写完了。").as_str()]);
+    }
+
     #[test]
     fn a_cell_wrapped_over_lines_is_joined_without_joining_numbers() {
         let mut g = text("（二）部分公开（区分处理的，", 0.0, 10.0, 10.0);
