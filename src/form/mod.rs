@@ -254,6 +254,7 @@ impl<R: Copy + PartialEq, C: Copy + PartialEq> TableDecl<R, C> {
 
 /// A section of the report: its numbering, official title and the variants seen in real reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct SectionDecl {
     /// Which section.
     pub id: SectionId,
