@@ -328,3 +328,25 @@ fn the_fee_amount_stated_in_prose_against_its_cell() {
     assert_eq!(f[0].cells, ["/proactive/fees/amount"]);
     assert_eq!(prose(&with("全年收取政府信息公开信息处理费0元。")), []);
 }
+
+/// A breakdown whose parts leave their unit out is summed in the total's unit: it agrees when it
+/// adds up, and a part off is still an error.
+#[test]
+fn a_breakdown_whose_parts_leave_the_unit_out() {
+    let with = |t: &str| {
+        let mut r = city();
+        r.overview.as_mut().unwrap().proactive = Some(t.to_owned());
+        validate::validate(&r)
+    };
+    let ok = with("全年主动公开政府信息100条，其中政策文件20、通知公告30、工作动态50条。");
+    assert_eq!(
+        ok.with_code("overview.breakdown_sum").count(),
+        0,
+        "{:#?}",
+        ok.findings
+    );
+    let off = with("全年主动公开政府信息100条，其中政策文件20、通知公告30、工作动态40条。");
+    let f: Vec<_> = off.with_code("overview.breakdown_sum").collect();
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].expected, Some(validate::Observed::Integer(90)));
+}

@@ -495,7 +495,16 @@ const OPENERS: &[&str] = &[
     "分别为",
     "分别是",
     "涵盖",
+    "涉及",
+    "分为",
+    "内容包括",
+    "内容涵盖",
+    "内容涉及",
 ];
+
+/// Words that make a figure the total of the figures before it in its sentence
+/// (`政策文件20条、通知公告80条，共计100条`).
+const TOTALS: &[&str] = &["共计", "合计", "总计", "总共", "共"];
 
 /// After a quantity: does an opener ([`OPENERS`]) begin a breakdown before the next quantity?
 /// Returns where the breakdown's words begin.
@@ -503,6 +512,10 @@ fn opener(chars: &[char], from: usize, to: usize) -> Option<usize> {
     let mut i = from;
     while i < to && matches!(chars[i], '，' | ',' | '。' | ' ' | '　' | '(' | '（') {
         i += 1;
+    }
+    // A colon right after the total opens its parts (`100条：政策文件20条、…`).
+    if from < to && matches!(chars[from], '：' | ':') {
+        return Some(from + 1);
     }
     OPENERS
         .iter()
@@ -742,6 +755,8 @@ pub(crate) fn stated(chars: &[char]) -> Vec<Stated> {
 
 /// [`stated`], with the quantities of `chars` already found.
 pub(crate) fn stated_with(chars: &[char], found: &[Found]) -> Vec<Stated> {
+    let with_implied = implied_parts(chars, found);
+    let found: &[Found] = with_implied.as_deref().unwrap_or(found);
     let mut cur = Cursor {
         chars,
         found,
@@ -756,7 +771,101 @@ pub(crate) fn stated_with(chars: &[char], found: &[Found]) -> Vec<Stated> {
             figs.push(fig);
         }
     }
-    figs
+    totals_after_parts(chars, figs)
+}
+
+/// A figure named only by a word of [`TOTALS`] (`共计100条`) after two or more figures of its
+/// unit in its sentence, none a breakdown of its own, is their total: they become its parts.
+fn totals_after_parts(chars: &[char], figs: Vec<Stated>) -> Vec<Stated> {
+    let mut out: Vec<Stated> = Vec::with_capacity(figs.len());
+    for mut fig in figs {
+        let is_total = fig.parts.is_empty()
+            && !fig.quantity.unit.is_empty()
+            && TOTALS.iter().any(|t| fig.label == *t);
+        if is_total {
+            // The figures before it in its sentence, of its unit, with no parts of their own.
+            let ends = |a: usize, b: usize| {
+                chars[a.min(b)..b]
+                    .iter()
+                    .any(|c| matches!(c, '。' | '！' | '？' | '\n'))
+            };
+            let mut k = out.len();
+            while k > 0
+                && out[k - 1].parts.is_empty()
+                && out[k - 1].quantity.unit == fig.quantity.unit
+                && !ends(out[k - 1].range.end, fig.range.start)
+            {
+                k -= 1;
+            }
+            if out.len() - k >= 2 {
+                fig.parts = out.drain(k..).collect();
+                fig.range.start = fig.parts[0].range.start;
+            }
+        }
+        out.push(fig);
+    }
+    out
+}
+
+/// Parts of a breakdown written without their unit (`…100条，其中政策文件20、通知公告30、工作动态50条`):
+/// in the sentence after a quantity and an opener, a whole number right after a label's last
+/// character and right before `、`, `，`, `；`, `。`, a closing bracket or the sentence's end is a
+/// part in the total's unit. The quantities with them, in order; `None` when there are none.
+fn implied_parts(chars: &[char], found: &[Found]) -> Option<Vec<Found>> {
+    let mut added: Vec<Found> = Vec::new();
+    for (k, f) in found.iter().enumerate() {
+        if f.quantity.unit.is_empty() {
+            continue;
+        }
+        let next = found.get(k + 1).map_or(chars.len(), |n| n.start);
+        let Some(open) = opener(chars, f.end, next) else {
+            continue;
+        };
+        let end = sentence_end(chars, open);
+        let taken = |i: usize| found.iter().any(|g| g.start <= i && i < g.end);
+        let mut i = open;
+        while i < end {
+            let starts_number = chars[i].is_ascii_digit()
+                && i > 0
+                && super::norm::is_ideograph(chars[i - 1])
+                && !taken(i);
+            if !starts_number {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            let mut value: u64 = 0;
+            while j < end && chars[j].is_ascii_digit() {
+                value = match value
+                    .checked_mul(10)
+                    .and_then(|v| v.checked_add(u64::from(chars[j] as u8 - b'0')))
+                {
+                    Some(v) => v,
+                    None => break,
+                };
+                j += 1;
+            }
+            let closes = j == end
+                || matches!(
+                    chars.get(j),
+                    Some('、' | '，' | ',' | '；' | ';' | '。' | '）' | ')')
+                );
+            if closes && j > i && (j == end || !chars[j].is_ascii_digit()) {
+                added.push(Found {
+                    start: i,
+                    end: j,
+                    quantity: crate::cell::Quantity::exact(value, &f.quantity.unit),
+                });
+            }
+            i = j.max(i + 1);
+        }
+    }
+    if added.is_empty() {
+        return None;
+    }
+    let mut all: Vec<Found> = found.iter().cloned().chain(added).collect();
+    all.sort_by_key(|f| f.start);
+    Some(all)
 }
 
 fn log_figures(figs: &[Figure], path: &str, first: usize, loc: Location, log: &mut Log) {
@@ -838,6 +947,47 @@ mod tests {
         assert_eq!(
             m.period.map(|(a, b)| (a.to_string(), b.to_string())),
             Some(("2024-01-01".into(), "2024-12-31".into()))
+        );
+    }
+
+    /// Parts of a breakdown written without their unit take the total's; a year or a list's
+    /// numbering is no part.
+    #[test]
+    fn parts_without_their_unit() {
+        let parts = |t: &str| -> Vec<(String, u64, String)> {
+            let chars: Vec<char> = t.chars().collect();
+            stated(&chars)
+                .into_iter()
+                .flat_map(|f| f.parts)
+                .map(|p| (p.label, p.quantity.value, p.quantity.unit))
+                .collect()
+        };
+        assert_eq!(
+            parts("全年主动公开政府信息100条，其中政策文件20、通知公告30、工作动态40条。"),
+            [
+                ("政策文件".to_owned(), 20, "条".to_owned()),
+                ("通知公告".to_owned(), 30, "条".to_owned()),
+                ("工作动态".to_owned(), 40, "条".to_owned())
+            ]
+        );
+        // A colon opens the parts; a total after its parts takes them.
+        assert_eq!(
+            parts("全年主动公开政府信息100条：政策文件60条、通知公告40条。").len(),
+            2
+        );
+        assert_eq!(
+            parts("全年发布政策文件20条、通知公告80条，共计100条。"),
+            [
+                ("全年发布政策文件".to_owned(), 20, "条".to_owned()),
+                ("通知公告".to_owned(), 80, "条".to_owned())
+            ]
+        );
+        assert_eq!(
+            parts("全年主动公开政府信息100条，其中：1、政策文件60条；2、通知公告40条。"),
+            [
+                ("政策文件".to_owned(), 60, "条".to_owned()),
+                ("通知公告".to_owned(), 40, "条".to_owned())
+            ]
         );
     }
 

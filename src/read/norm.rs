@@ -42,6 +42,10 @@ pub fn key_char(c: char, mut emit: impl FnMut(char)) {
 }
 
 /// CJK Unified Ideographs and Extension A: no character there has a decomposition.
+pub(crate) fn is_ideograph(c: char) -> bool {
+    is_unified_ideograph(c)
+}
+
 fn is_unified_ideograph(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
