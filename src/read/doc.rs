@@ -336,13 +336,7 @@ pub fn split(lines: Vec<Line>) -> Sections {
 /// The width of a text in columns: two for a wide (CJK, full-width) character, one otherwise.
 fn columns(t: &str) -> usize {
     t.chars()
-        .map(|c| {
-            if (c as u32) >= 0x1100 && !c.is_whitespace() {
-                2
-            } else {
-                1
-            }
-        })
+        .map(|c| if norm::is_wide(c) { 2 } else { 1 })
         .sum()
 }
 

@@ -42,6 +42,15 @@ pub fn key_char(c: char, mut emit: impl FnMut(char)) {
 }
 
 /// CJK Unified Ideographs and Extension A: no character there has a decomposition.
+/// Whether a character is written without spaces around it (CJK ideographs, kana, hangul and
+/// full-width punctuation).
+pub(crate) fn is_wide(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFF)
+        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
+}
+
 pub(crate) fn is_ideograph(c: char) -> bool {
     is_unified_ideograph(c)
 }

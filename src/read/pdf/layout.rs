@@ -279,15 +279,6 @@ fn grid(hs: &[&Segment], vs: &[&Segment]) -> Option<Table> {
     })
 }
 
-/// Whether a character is written without spaces around it (CJK ideographs, kana, hangul and
-/// full-width punctuation).
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x2E80..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFF)
-        || matches!(c, '“' | '”' | '‘' | '’' | '—' | '…' | '·')
-}
-
 /// A line of glyphs: their text with spaces where the gaps say so, and its geometry.
 #[derive(Debug, Clone, PartialEq)]
 struct TextLine {
@@ -347,8 +338,16 @@ fn line_text(glyphs: &[&Glyph]) -> TextLine {
             let prev = glyphs[k - 1];
             let gap = g.x0 - prev.x1;
             let em = prev.size.max(g.size);
-            let narrow = !prev.text.chars().last().is_some_and(is_wide)
-                && !g.text.chars().next().is_some_and(is_wide);
+            let narrow = !prev
+                .text
+                .chars()
+                .last()
+                .is_some_and(crate::read::norm::is_wide)
+                && !g
+                    .text
+                    .chars()
+                    .next()
+                    .is_some_and(crate::read::norm::is_wide);
             // Between narrow characters justification is allowed at most 0.3 em, so that
             // digits a page spaces out are never read as one number; elsewhere a gap is a space
             // when it is a quarter em wider than the line's usual one (`明确责任， 并`).
@@ -377,10 +376,10 @@ fn join_wrapped(a: &mut String, b: &str) {
     let narrow = a
         .chars()
         .last()
-        .is_some_and(|c| !is_wide(c) && !c.is_whitespace())
+        .is_some_and(|c| !crate::read::norm::is_wide(c) && !c.is_whitespace())
         && b.chars()
             .next()
-            .is_some_and(|c| !is_wide(c) && !c.is_whitespace());
+            .is_some_and(|c| !crate::read::norm::is_wide(c) && !c.is_whitespace());
     if narrow {
         a.push(' ');
     }
