@@ -952,3 +952,21 @@ fn the_agency_of_a_signed_report_comes_from_its_signature() {
     assert_eq!(r.year, Some(2024));
     assert!(reading.log.source_of("/agency").is_some());
 }
+
+/// Invisible characters a copy carries (a zero-width space inside a number, a soft hyphen, a
+/// bidi mark, a word joiner) are dropped before figures are read: 2125 is not read as 125 with
+/// the label 本部门网站公布信息2.
+#[test]
+fn invisible_characters_are_dropped_before_figures_are_read() {
+    let with = read_file(&fixture("layouts/xiuzhou-education-2020.invisible.txt")).report;
+    let seed = read_file(&fixture("text/xiuzhou-education-2020.txt")).report;
+    let figures = |r: &Report| r.overview.as_ref().unwrap().figures.clone();
+    assert_eq!(figures(&with), figures(&seed));
+    let f = figures(&with);
+    let site = f
+        .iter()
+        .find(|f| f.label == "本部门网站公布信息")
+        .expect("the figure and its label");
+    assert_eq!(site.quantity.value, 2125);
+    assert_eq!(site.parts.len(), 9);
+}
