@@ -190,19 +190,7 @@ pub fn read_pdf_with(bytes: &[u8], limits: &PdfLimits) -> Result<Reading, PdfErr
     }
     limits::check_streams(bytes, limits.max_decoded_bytes)?;
     let start = Instant::now();
-    let run =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pages(bytes, limits, start)));
-    let (pages, mut notes) = match run {
-        Ok(r) => r?,
-        Err(panic) => {
-            let message = panic
-                .downcast_ref::<&str>()
-                .map(|s| (*s).to_owned())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a panic without a message".to_owned());
-            return Err(PdfError::Panicked { message });
-        }
-    };
+    let (pages, mut notes) = contained(|| pages(bytes, limits, start))?;
     let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     if glyphs == 0 {
         let unmapped: usize = pages.iter().map(|p| p.unmapped).sum();
@@ -219,6 +207,22 @@ pub fn read_pdf_with(bytes: &[u8], limits: &PdfLimits) -> Result<Reading, PdfErr
     notes.append(&mut reading.log.entries);
     reading.log.entries = notes;
     Ok(reading)
+}
+
+/// Run the PDF interpreter with a panic inside it contained: it becomes
+/// [`PdfError::Panicked`] with its message.
+fn contained<T>(run: impl FnOnce() -> Result<T, PdfError>) -> Result<T, PdfError> {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(run)) {
+        Ok(r) => r,
+        Err(panic) => {
+            let message = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic without a message".to_owned());
+            Err(PdfError::Panicked { message })
+        }
+    }
 }
 
 /// What the log says of the pages themselves: glyphs without Unicode, pages that drew too much.
@@ -304,4 +308,23 @@ fn pages(
         }
     }
     Ok((out, notes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_inside_the_interpreter_is_an_error() {
+        let r: Result<(), PdfError> = contained(|| panic!("index out of bounds"));
+        assert_eq!(
+            r,
+            Err(PdfError::Panicked {
+                message: "index out of bounds".into()
+            })
+        );
+        let r: Result<(), PdfError> = contained(|| panic!("{} glyphs", 3));
+        assert!(matches!(r, Err(PdfError::Panicked { message }) if message == "3 glyphs"));
+        assert_eq!(contained(|| Ok(7)), Ok(7));
+    }
 }
