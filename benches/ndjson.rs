@@ -134,7 +134,9 @@ fn against_sonic(validate: &std::path::Path, rounds: usize) {
                 .stdin(std::fs::File::open(&path).unwrap()),
         ));
     }
-    let _ = std::fs::remove_file(&path);
+    if std::env::var_os("ZFXXGK_KEEP_NDJSON").is_none() {
+        let _ = std::fs::remove_file(&path);
+    }
     let (bare, one, all) = (median(bare), median(one), median(all));
     let mb = bytes as f64 / 1e6;
     println!();

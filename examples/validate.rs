@@ -11,7 +11,7 @@
 #[path = "common/cli.rs"]
 mod cli;
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, ValueEnum};
@@ -182,13 +182,84 @@ fn check(bytes: &[u8], prior: Option<&Report>, lang: Lang) -> Result<Validation,
 }
 
 /// A chunk of NDJSON lines: the line number and the bytes of each.
-type Chunk = Vec<(usize, Vec<u8>)>;
+/// Whole lines of an NDJSON stream, read in one piece: `bytes` ends at a line's end (or the
+/// stream's), and `first` is the number of its first line.
+#[derive(Default)]
+struct Block {
+    first: usize,
+    bytes: Vec<u8>,
+}
 
-/// Lines of NDJSON read and validated in order. On one thread, a line at a time into one buffer
-/// (each line is parsed while it is still in the cache). On more, a reader thread cuts the
-/// stream into small chunks while the pool's threads validate the previous one and render each
-/// line's output; this thread writes them in order. Memory stays constant whatever the length
-/// of the stream.
+impl Block {
+    /// The block's lines that hold something, with their numbers.
+    fn lines(&self) -> impl Iterator<Item = (usize, &[u8])> {
+        let body = self.bytes.strip_suffix(b"\n").unwrap_or(&self.bytes);
+        let mut from = 0;
+        let ends = memchr::memchr_iter(b'\n', body).chain([body.len()]);
+        ends.enumerate()
+            .map(move |(k, end)| {
+                let line = &body[from..end];
+                from = end + 1;
+                (self.first + k, line)
+            })
+            .filter(|(_, l)| !l.iter().all(u8::is_ascii_whitespace))
+    }
+}
+
+/// About how much of the stream a block holds: enough lines (some 170 reports) that the pool's
+/// threads finish theirs close together, few enough to keep memory small.
+const BLOCK_BYTES: usize = 1 << 20;
+
+/// Cuts a stream into [`Block`]s of whole lines, read straight into each block's buffer (no
+/// copy through a line buffer).
+struct Blocks<R> {
+    input: R,
+    /// The start of a line the last block cut off, moved into the next.
+    carry: Vec<u8>,
+    next_line: usize,
+    done: bool,
+}
+
+impl<R: io::Read> Blocks<R> {
+    fn new(input: R) -> Self {
+        Blocks {
+            input,
+            carry: Vec::new(),
+            next_line: 1,
+            done: false,
+        }
+    }
+
+    /// The next block, read into `buf` (a spare block's buffer); `None` at the end.
+    fn next(&mut self, mut buf: Vec<u8>) -> io::Result<Option<Block>> {
+        buf.clear();
+        buf.append(&mut self.carry);
+        // Read until the block is full and holds a line's end, or the stream ends.
+        while !self.done && (buf.len() < BLOCK_BYTES || memchr::memchr(b'\n', &buf).is_none()) {
+            let want = BLOCK_BYTES.saturating_sub(buf.len()).max(1 << 16);
+            if (&mut self.input).take(want as u64).read_to_end(&mut buf)? == 0 {
+                self.done = true;
+            }
+        }
+        if !self.done
+            && let Some(end) = memchr::memrchr(b'\n', &buf)
+        {
+            self.carry.extend_from_slice(&buf[end + 1..]);
+            buf.truncate(end + 1);
+        }
+        if buf.is_empty() {
+            return Ok(None);
+        }
+        let first = self.next_line;
+        self.next_line += memchr::memchr_iter(b'\n', &buf).count();
+        Ok(Some(Block { first, bytes: buf }))
+    }
+}
+
+/// Lines of NDJSON read and validated in order, in blocks of whole lines ([`Block`]). On one
+/// thread, a block at a time. On more, a reader thread reads the next block while the pool's
+/// threads validate the lines of the current one and render each line's output; this thread
+/// writes them in order. Memory stays constant whatever the length of the stream.
 fn ndjson<W: Write>(
     out: &mut Out<W>,
     name: &str,
@@ -197,63 +268,44 @@ fn ndjson<W: Write>(
     pool: &rayon::ThreadPool,
 ) -> Result<(), Stop> {
     let lang = out.lang;
-    let mut reader = io::BufReader::with_capacity(1 << 16, input);
+    let mut blocks = Blocks::new(input);
     if pool.current_num_threads() == 1 {
-        let mut line = Vec::new();
-        let mut n = 0;
-        loop {
-            line.clear();
-            if reader.read_until(b'\n', &mut line)? == 0 {
-                return Ok(());
+        let mut spare = Vec::new();
+        while let Some(block) = blocks.next(spare)? {
+            for (n, line) in block.lines() {
+                out.outcome(&format!("{name}:{n}"), &check(line, prior, lang))?;
             }
-            n += 1;
-            if !line.iter().all(u8::is_ascii_whitespace) {
-                out.outcome(&format!("{name}:{n}"), &check(&line, prior, lang))?;
-            }
+            spare = block.bytes;
         }
+        return Ok(());
     }
-    // Enough lines to keep every thread busy, few enough to stay in the cache (a report line
-    // is about 6 KB).
-    let chunk_len = 32 * pool.current_num_threads();
-    let (format, header_done) = (out.format, out.header_done);
+    let format = out.format;
     std::thread::scope(|scope| -> Result<(), Stop> {
-        let (send, chunks) = std::sync::mpsc::sync_channel::<io::Result<Chunk>>(1);
-        let (recycle, spare) = std::sync::mpsc::channel::<Chunk>();
+        // One block read ahead while the pool checks the current one.
+        let (send, received) = std::sync::mpsc::sync_channel::<io::Result<Block>>(1);
+        let (recycle, spare) = std::sync::mpsc::channel::<Vec<u8>>();
         scope.spawn(move || {
-            let mut n = 0;
             loop {
-                let mut chunk: Chunk = spare.try_recv().unwrap_or_default();
-                chunk.clear();
-                while chunk.len() < chunk_len {
-                    let mut line = Vec::new();
-                    match reader.read_until(b'\n', &mut line) {
-                        Ok(0) => break,
-                        Ok(_) => {}
-                        Err(e) => {
-                            let _ = send.send(Err(e));
-                            return;
-                        }
-                    }
-                    n += 1;
-                    if !line.iter().all(u8::is_ascii_whitespace) {
-                        chunk.push((n, line));
-                    }
-                }
-                let last = chunk.is_empty();
+                let buf = spare.try_recv().unwrap_or_default();
+                let block = match blocks.next(buf) {
+                    Ok(Some(block)) => Ok(block),
+                    Ok(None) => return,
+                    Err(e) => Err(e),
+                };
+                let failed = block.is_err();
                 // The receiver is gone when the writer stopped (a closed pipe): stop too.
-                if send.send(Ok(chunk)).is_err() || last {
+                if send.send(block).is_err() || failed {
                     return;
                 }
             }
         });
-        for chunk in chunks {
-            let chunk = chunk?;
-            if chunk.is_empty() {
-                break;
-            }
+        for block in received {
+            let block = block?;
+            let lines: Vec<(usize, &[u8])> = block.lines().collect();
             let rendered: Vec<(Vec<u8>, Summary)> = pool.install(|| {
-                chunk
+                lines
                     .par_iter()
+                    .with_max_len(4)
                     .map(|(n, l)| {
                         let mut one = Out {
                             w: Vec::new(),
@@ -268,14 +320,13 @@ fn ndjson<W: Write>(
                     })
                     .collect()
             });
-            if !header_done {
-                out.header()?;
-            }
+            out.header()?;
             for (bytes, summary) in rendered {
                 out.w.write_all(&bytes)?;
                 out.summary.merge(&summary);
             }
-            let _ = recycle.send(chunk);
+            drop(lines);
+            let _ = recycle.send(block.bytes);
         }
         Ok(())
     })

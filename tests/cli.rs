@@ -28,13 +28,19 @@ fn run(name: &str, args: &[&str], stdin: Option<&[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    {
-        let mut input = child.stdin.take().unwrap();
-        if let Some(bytes) = stdin {
-            input.write_all(bytes).unwrap();
+    // Written from another thread: a child that answers as it reads would otherwise fill its
+    // output pipe while this thread still writes its input.
+    let mut input = child.stdin.take().unwrap();
+    let bytes = stdin.map(<[u8]>::to_vec);
+    let writer = std::thread::spawn(move || {
+        if let Some(bytes) = bytes {
+            // A child that exits before reading everything closes the pipe: not a failure.
+            let _ = input.write_all(&bytes);
         }
-    }
-    child.wait_with_output().unwrap()
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 const SEED: &str = "tests/fixtures/2019/valid/xiuzhou-education-2020.json";
@@ -90,6 +96,61 @@ fn validate_exits_2_with_the_location_when_an_input_cannot_be_parsed() {
     assert!(text.contains("共 1 份报告"));
     let missing = run("validate", &["no/such/file.json"], None);
     assert_eq!(missing.status.code(), Some(2));
+}
+
+/// The NDJSON stream is read in blocks of about a megabyte: lines cut by a block's end, a line
+/// longer than a block, blank lines and a last line without its newline keep their numbers, and
+/// one thread and several give the same output.
+#[test]
+fn validate_ndjson_numbers_lines_across_blocks() {
+    let seed = zfxxgk::json::to_string_compact(&common::load(std::path::Path::new(SEED)));
+    let mut long = common::load(std::path::Path::new(SEED));
+    // Some 2.4 MB of preamble: longer than a block.
+    long.preamble = Some("本报告根据条例编制。".repeat(80_000));
+    let long = zfxxgk::json::to_string_compact(&long);
+    let mut input = String::new();
+    let mut expected = Vec::new();
+    let mut n = 0;
+    for k in 0..700 {
+        n += 1;
+        match k {
+            // Blank lines, one of spaces and a CR: counted, not reported.
+            100 | 101 => input.push_str(if k == 100 { "\n" } else { "  \r\n" }),
+            350 => {
+                input.push_str(&long);
+                input.push('\n');
+                expected.push(n);
+            }
+            _ => {
+                input.push_str(&seed);
+                input.push_str(if k == 699 { "" } else { "\n" });
+                expected.push(n);
+            }
+        }
+    }
+    let mut outputs = Vec::new();
+    for jobs in ["1", "3"] {
+        let out = run(
+            "validate",
+            &["--format", "json", "--ndjson", "-j", jobs],
+            Some(input.as_bytes()),
+        );
+        assert_eq!(out.status.code(), Some(0), "-j {jobs}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let sources: Vec<String> = lines[..lines.len() - 1]
+            .iter()
+            .map(|l| l["source"].as_str().unwrap().to_owned())
+            .collect();
+        let want: Vec<String> = expected.iter().map(|n| format!("stdin:{n}")).collect();
+        assert_eq!(sources, want, "-j {jobs}");
+        assert_eq!(lines.last().unwrap()["summary"]["reports"], expected.len());
+        outputs.push(text);
+    }
+    assert_eq!(outputs[0], outputs[1]);
 }
 
 #[test]

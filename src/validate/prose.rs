@@ -129,13 +129,8 @@ pub(super) fn fields(r: &Report) -> Vec<Field<'_>> {
     narratives(r)
         .into_iter()
         .map(|(pointer, text)| {
-            let digits = text.bytes().any(|b| b.is_ascii_digit())
-                || text.contains(['０', '１', '２', '３', '４', '５', '６', '７', '８', '９']);
-            let chars: Vec<char> = if digits {
-                text.chars().collect()
-            } else {
-                Vec::new()
-            };
+            let digits = has_digit(text);
+            let chars: Vec<char> = if digits { chars_of(text) } else { Vec::new() };
             let found = if digits {
                 crate::read::norm_quantities(&chars)
             } else {
@@ -149,6 +144,25 @@ pub(super) fn fields(r: &Report) -> Vec<Field<'_>> {
             }
         })
         .collect()
+}
+
+/// Whether a text has a digit, ASCII or full-width (`０`–`９`, U+FF10–FF19, whose UTF-8 is
+/// `EF BC 90`–`EF BC 99`): one pass over the bytes, without decoding characters.
+fn has_digit(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x.is_ascii_digit()
+            || (x == 0xEF
+                && b.get(i + 1) == Some(&0xBC)
+                && b.get(i + 2).is_some_and(|y| (0x90..=0x99).contains(y)))
+    })
+}
+
+/// The characters of a text, in a vector allocated once at its exact length.
+fn chars_of(text: &str) -> Vec<char> {
+    let mut v = Vec::with_capacity(text.chars().count());
+    v.extend(text.chars());
+    v
 }
 
 /// Whether a sentence speaks of the body's own scope: no word of a wider scope, and `全X` only
@@ -832,7 +846,7 @@ fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
         if present.is_empty() {
             continue;
         }
-        let chars: Vec<char> = text.chars().collect();
+        let chars = chars_of(text);
         for range in sentences(&chars) {
             let sentence = &chars[range.clone()];
             if !own_scope(sentence, r) {
@@ -882,5 +896,29 @@ fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
                 );
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_ascii_and_full_width_only() {
+        for t in ["收到3件", "收到３件", "０", "９", "x9"] {
+            assert!(has_digit(t), "{t}");
+        }
+        // U+FF0F (／, EF BC 8F) and U+FF1A (：, EF BC 9A) sit either side of the digits; 三 and
+        // ① are no digits of this kind.
+        for t in ["", "收到三件", "／：", "①", "\u{FF0F}\u{FF1A}"] {
+            assert!(!has_digit(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn chars_of_is_the_text_decoded() {
+        let t = "主动公开1846条，其中𠀀工作动态";
+        assert_eq!(chars_of(t), t.chars().collect::<Vec<_>>());
+        assert_eq!(chars_of(t).capacity(), t.chars().count());
     }
 }
