@@ -830,6 +830,21 @@ const CATEGORICAL: &[Categorical] = &[
     },
 ];
 
+/// The keys and words of [`CATEGORICAL`], each searcher built once: every field of every report
+/// is searched for them.
+static CATEGORICAL_FINDERS: std::sync::LazyLock<Vec<(Vec<Finder>, Vec<Finder>)>> =
+    std::sync::LazyLock::new(|| {
+        let finders = |words: &'static [&'static str]| {
+            words.iter().map(|w| Finder::new(w.as_bytes())).collect()
+        };
+        CATEGORICAL
+            .iter()
+            .map(|cat| (finders(cat.keys), finders(cat.words)))
+            .collect()
+    });
+
+type Finder = memchr::memmem::Finder<'static>;
+
 /// `prose.categorical`: a statement such as 全部办结 or 未收到申请 that the tables contradict.
 fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
     let form = r.form();
@@ -838,10 +853,12 @@ fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
         // Most fields hold no categorical statement: look at their sentences only when one does.
         let present: Vec<&Categorical> = CATEGORICAL
             .iter()
-            .filter(|cat| {
-                cat.keys.iter().any(|k| text.contains(k))
-                    && cat.words.iter().any(|w| text.contains(w))
+            .zip(CATEGORICAL_FINDERS.iter())
+            .filter(|(_, (keys, words))| {
+                let found = |f: &memchr::memmem::Finder<'_>| f.find(text.as_bytes()).is_some();
+                keys.iter().any(found) && words.iter().any(found)
             })
+            .map(|(cat, _)| cat)
             .collect();
         if present.is_empty() {
             continue;
