@@ -471,14 +471,15 @@ fn label_of(chars: &[char], from: usize, to: usize) -> (usize, String) {
         .find(|i| DELIMITERS.contains(&chars[*i]))
         .map_or(from, |i| i + 1);
     let mut s: String = chars[start..to].iter().collect();
-    s = s.trim().to_owned();
+    // Trimmed and stripped of its openers as a slice of `s`; one copy at the end.
+    let mut label = s.trim();
     for lead in OPENERS.iter().chain(&["含"]) {
-        if let Some(rest) = s.strip_prefix(lead) {
-            s = rest
-                .trim_start_matches([',', '，', ':', '：'])
-                .trim()
-                .to_owned();
+        if let Some(rest) = label.strip_prefix(lead) {
+            label = rest.trim_start_matches([',', '，', ':', '：']).trim();
         }
+    }
+    if label.len() != s.len() {
+        s = label.to_owned();
     }
     (start, s)
 }
@@ -660,7 +661,11 @@ impl Cursor<'_> {
 
     /// Pieces between two parts that name a part with the total's unit and no number.
     fn unnumbered_between(&self, unit: &str, from: usize, to: usize) -> Vec<String> {
-        if unit.is_empty() || from >= to {
+        // A piece ends with the unit: none without the unit's last character in the segment.
+        let Some(last) = unit.chars().last() else {
+            return Vec::new();
+        };
+        if from >= to || !self.chars[from..to].contains(&last) {
             return Vec::new();
         }
         let seg: String = self.chars[from..to].iter().collect();

@@ -372,13 +372,17 @@ fn figure(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
     }
     shares(f, pointer, sink);
     let (a, b) = (f.range.start, f.range.end);
-    let total = f.quantity.to_string();
-    let parts_text: Vec<String> = f
-        .parts
-        .iter()
-        .map(|p| format!("{}{}", p.label, p.quantity))
-        .collect();
+    // What the messages show, built only for a finding.
+    let shown = || {
+        let parts: Vec<String> = f
+            .parts
+            .iter()
+            .map(|p| format!("{}{}", p.label, p.quantity))
+            .collect();
+        (f.quantity.to_string(), parts)
+    };
     if !f.unnumbered.is_empty() {
+        let (total, parts_text) = shown();
         let missing = f.unnumbered.join("、");
         sink.push(Draft::new(
             "overview.breakdown_incomplete",
@@ -401,6 +405,7 @@ fn figure(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
     let Some((expected, zh_sum, en_sum)) = parts_disagree(f) else {
         return;
     };
+    let (total, parts_text) = shown();
     let actual = if f.quantity.approx == crate::cell::Approx::Exact {
         Observed::Integer(i128::from(f.quantity.value))
     } else {
