@@ -4,6 +4,10 @@
 
 use std::io::BufRead;
 
+/// The allocator the validator is built with, so that both sides allocate alike.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let path = std::env::args().nth(1).expect("usage: sonic-parse FILE");
     let file = std::fs::File::open(&path).expect("open the input");
