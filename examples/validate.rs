@@ -238,6 +238,8 @@ impl<R: io::Read> Blocks<R> {
     /// The next block, read into `buf` (a spare block's buffer); `None` at the end.
     fn next(&mut self, mut buf: Vec<u8>) -> io::Result<Option<Block>> {
         buf.clear();
+        // Room for a block at once (a new buffer would otherwise grow by doubling).
+        buf.reserve(BLOCK_BYTES + (1 << 16));
         buf.append(&mut self.carry);
         // Read until the block is full and holds a line's end, or the stream ends.
         while !self.done && (buf.len() < BLOCK_BYTES || memchr::memchr(b'\n', &buf).is_none()) {
