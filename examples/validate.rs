@@ -186,7 +186,6 @@ fn check(bytes: &[u8], prior: Option<&Report>, lang: Lang) -> Result<Validation,
     })
 }
 
-/// A chunk of NDJSON lines: the line number and the bytes of each.
 /// Whole lines of an NDJSON stream, read in one piece: `bytes` ends at a line's end (or the
 /// stream's), and `first` is the number of its first line.
 #[derive(Default)]
@@ -241,12 +240,17 @@ impl<R: io::Read> Blocks<R> {
         // Room for a block at once (a new buffer would otherwise grow by doubling).
         buf.reserve(BLOCK_BYTES + (1 << 16));
         buf.append(&mut self.carry);
-        // Read until the block is full and holds a line's end, or the stream ends.
-        while !self.done && (buf.len() < BLOCK_BYTES || memchr::memchr(b'\n', &buf).is_none()) {
+        // Read until the block is full and holds a line's end, or the stream ends. Only the
+        // bytes read since the last look are searched for a line's end (the carry holds none),
+        // so a line of any length is read in linear time.
+        let (mut searched, mut has_end) = (0, false);
+        while !self.done && (buf.len() < BLOCK_BYTES || !has_end) {
             let want = BLOCK_BYTES.saturating_sub(buf.len()).max(1 << 16);
             if (&mut self.input).take(want as u64).read_to_end(&mut buf)? == 0 {
                 self.done = true;
             }
+            has_end = has_end || memchr::memchr(b'\n', &buf[searched..]).is_some();
+            searched = buf.len();
         }
         if !self.done
             && let Some(end) = memchr::memrchr(b'\n', &buf)
