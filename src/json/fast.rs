@@ -16,7 +16,10 @@
 //! - the end of a string (a quote, a backslash or a control character) is found eight bytes at a
 //!   time with word-wide bit tests, instead of byte by byte;
 //! - integers are parsed in place, and an error is a unit value: nothing is formatted or
-//!   allocated on the way out.
+//!   allocated on the way out;
+//! - a struct's key is first compared, byte for byte, with the name its type declares next (the
+//!   order the crate writes them in) and handed to serde as the field's index, so that the key
+//!   is neither scanned for its end nor matched against every field name.
 //!
 //! The differential tests in `tests/json_fast.rs` and the `json_differential` fuzz target hold
 //! it to serde_json.
@@ -364,6 +367,8 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
                 let value = visitor.visit_map(Entries {
                     de: &mut *self,
                     first: true,
+                    fields: &[],
+                    next: 0,
                 })?;
                 self.depth -= 1;
                 self.expect(b'}')?;
@@ -431,6 +436,32 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         }
     }
 
+    /// A struct written as an object: its keys are expected in the order of `fields`, and a key
+    /// that is the expected one is matched by its bytes and handed over as the field's index,
+    /// which serde's derived field visitors take as they take the name (`visit_u64`). Any other
+    /// key is read as in a map. Types read on the fast path must not declare `#[serde(alias)]`,
+    /// which puts more names than fields in `fields` (`tests/json_fast.rs` checks that).
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        if self.skip_ws() != Some(b'{') {
+            return self.deserialize_any(visitor);
+        }
+        self.enter()?;
+        let value = visitor.visit_map(Entries {
+            de: &mut *self,
+            first: true,
+            fields,
+            next: 0,
+        })?;
+        self.depth -= 1;
+        self.expect(b'}')?;
+        Ok(value)
+    }
+
     fn deserialize_bytes<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
         Err(GiveUp)
     }
@@ -444,14 +475,35 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     // number; a mismatch is the visitor's error either way.
     forward_to_deserialize_any! {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        unit unit_struct seq tuple tuple_struct map struct identifier ignored_any
+        unit unit_struct seq tuple tuple_struct map identifier ignored_any
     }
 }
 
-/// The entries of an object.
+/// The entries of an object; of a struct's, with its field names and the index of the field
+/// expected next.
 struct Entries<'a, 'de> {
     de: &'a mut Reader<'de>,
     first: bool,
+    fields: &'static [&'static str],
+    next: usize,
+}
+
+impl Entries<'_, '_> {
+    /// Whether the key at the reader (its opening quote consumed) is, byte for byte, the field
+    /// expected next; if so, moves past its closing quote.
+    #[inline]
+    fn expected_key(&mut self) -> Option<usize> {
+        let name = self.fields.get(self.next)?.as_bytes();
+        let bytes = self.de.src.as_bytes();
+        let end = self.de.pos + name.len();
+        if bytes.get(self.de.pos..end)? == name && bytes.get(end) == Some(&b'"') {
+            self.de.pos = end + 1;
+            self.next += 1;
+            Some(self.next - 1)
+        } else {
+            None
+        }
+    }
 }
 
 impl<'de> MapAccess<'de> for Entries<'_, 'de> {
@@ -472,8 +524,20 @@ impl<'de> MapAccess<'de> for Entries<'_, 'de> {
         }
         self.first = false;
         de.pos += 1;
+        if let Some(index) = self.expected_key() {
+            let key = seed.deserialize(de::value::U64Deserializer::new(index as u64))?;
+            self.de.expect(b':')?;
+            return Ok(Some(key));
+        }
+        let de = &mut *self.de;
         let key = match de.string()? {
-            Str::Borrowed(s) => seed.deserialize(de::value::BorrowedStrDeserializer::new(s)),
+            Str::Borrowed(s) => {
+                // Keys out of the declared order: expect the one after this.
+                if let Some(i) = self.fields.iter().position(|f| *f == s) {
+                    self.next = i + 1;
+                }
+                seed.deserialize(de::value::BorrowedStrDeserializer::new(s))
+            }
             Str::Copied(s) => seed.deserialize(de::value::StrDeserializer::new(s)),
         }?;
         de.expect(b':')?;
@@ -571,5 +635,44 @@ mod tests {
         assert_eq!(fast::<serde_json::Value>(&deep).map(|_| ()), Err(GiveUp));
         let ok = format!("{}{}", "[".repeat(100), "]".repeat(100));
         assert!(fast::<serde_json::Value>(&ok).is_ok());
+    }
+
+    /// A struct's keys in the declared order, in another order, some missing, one unknown or
+    /// escaped: each value lands in its own field, and only what serde refuses gives up.
+    #[test]
+    fn struct_keys_by_declared_order_and_by_name() {
+        #[derive(Debug, PartialEq, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Row {
+            natural: u64,
+            #[serde(default)]
+            other: Option<u64>,
+            total: u64,
+        }
+        let row = |natural, other, total| Row {
+            natural,
+            other,
+            total,
+        };
+        for (doc, expected) in [
+            (
+                r#"{"natural": 1, "other": 2, "total": 3}"#,
+                row(1, Some(2), 3),
+            ),
+            (r#"{"total":3,"other":2,"natural":1}"#, row(1, Some(2), 3)),
+            (r#"{"other":2,"total":3,"natural":1}"#, row(1, Some(2), 3)),
+            (r#"{"natural":1,"total":3}"#, row(1, None, 3)),
+            (r#"{"natural":1,"tot\u0061l":3}"#, row(1, None, 3)),
+        ] {
+            assert_eq!(fast::<Row>(doc), Ok(expected), "{doc}");
+        }
+        for bad in [
+            r#"{"natural":1,"natural":1,"total":3}"#,
+            r#"{"natural":1,"totals":3,"total":3}"#,
+            r#"{"natura":1,"total":3}"#,
+            r#"{"natural":1}"#,
+        ] {
+            assert_eq!(fast::<Row>(bad), Err(GiveUp), "{bad}");
+        }
     }
 }
