@@ -518,17 +518,10 @@ fn opener(chars: &[char], from: usize, to: usize) -> Option<usize> {
     if from < to && matches!(chars[from], '：' | ':') {
         return Some(from + 1);
     }
-    OPENERS
-        .iter()
-        .any(|o| {
-            let mut k = i;
-            o.chars().all(|c| {
-                let hit = k < to && chars[k] == c;
-                k += 1;
-                hit
-            })
-        })
-        .then_some(i)
+    static OPENER_WORDS: std::sync::LazyLock<super::norm::Words> =
+        std::sync::LazyLock::new(|| super::norm::Words::new(OPENERS));
+    // An opener that ends by `to`.
+    OPENER_WORDS.at(&chars[..to], i).is_some().then_some(i)
 }
 
 /// The end of the sentence a breakdown runs in: the next 。, ！, ？ or line end.

@@ -259,19 +259,79 @@ pub struct Found {
     pub quantity: Quantity,
 }
 
+/// The value of an ASCII or full-width digit.
+#[inline]
 fn digit(c: char) -> Option<u32> {
-    match c {
-        '0'..='9' => c.to_digit(10),
-        '０'..='９' => Some(c as u32 - '０' as u32),
-        _ => None,
+    let ascii = (c as u32).wrapping_sub('0' as u32);
+    if ascii < 10 {
+        return Some(ascii);
+    }
+    let wide = (c as u32).wrapping_sub('０' as u32);
+    (wide < 10).then_some(wide)
+}
+
+/// Declared words decoded into characters once, for matching against a text's characters
+/// without decoding each word at every place it is tried.
+pub(crate) struct Words {
+    words: Vec<(Box<[char]>, &'static str)>,
+}
+
+impl Words {
+    /// `words`, in their order (the first that matches is taken: longest first where one is
+    /// the start of another).
+    pub(crate) fn new(words: &[&'static str]) -> Self {
+        Words {
+            words: words
+                .iter()
+                .filter(|w| !w.is_empty())
+                .map(|w| (w.chars().collect(), *w))
+                .collect(),
+        }
+    }
+
+    /// The first word that starts at `at`, with its index in the declaration.
+    #[inline]
+    pub(crate) fn at(&self, chars: &[char], at: usize) -> Option<(usize, &'static str, usize)> {
+        let first = *chars.get(at)?;
+        self.words
+            .iter()
+            .enumerate()
+            .find(|(_, (w, _))| w[0] == first && chars[at..].starts_with(w))
+            .map(|(k, (w, s))| (k, *s, w.len()))
+    }
+
+    /// The first word that ends just before `end`, with its index and length in characters.
+    #[inline]
+    pub(crate) fn ending(
+        &self,
+        chars: &[char],
+        end: usize,
+    ) -> Option<(usize, &'static str, usize)> {
+        let last = *chars.get(end.checked_sub(1)?)?;
+        self.words
+            .iter()
+            .enumerate()
+            .find(|(_, (w, _))| w[w.len() - 1] == last && chars[..end].ends_with(w))
+            .map(|(k, (w, s))| (k, *s, w.len()))
     }
 }
 
-fn starts(chars: &[char], at: usize, word: &str) -> bool {
-    word.chars()
-        .enumerate()
-        .all(|(k, w)| chars.get(at + k) == Some(&w))
-}
+/// [`UNITS`], decoded once.
+static UNIT_WORDS: std::sync::LazyLock<Words> = std::sync::LazyLock::new(|| Words::new(UNITS));
+
+/// The words before a number that make it approximate, and what they make it.
+const APPROX_BEFORE: [(&str, Approx); 6] = [
+    ("超过", Approx::MoreThan),
+    ("不足", Approx::Under),
+    ("不到", Approx::Under),
+    ("近", Approx::Nearly),
+    ("约", Approx::About),
+    ("逾", Approx::Over),
+];
+
+/// [`APPROX_BEFORE`]'s words, decoded once.
+static APPROX_WORDS: std::sync::LazyLock<Words> =
+    std::sync::LazyLock::new(|| Words::new(&APPROX_BEFORE.map(|(w, _)| w)));
 
 /// The digits at `i` (ASCII or full-width), with a fractional part after `.`: the index after
 /// them, the integer part, the fraction's digits, and whether the integer part overflowed.
@@ -347,7 +407,7 @@ fn skip_spaces_before_suffix(chars: &[char], j: usize) -> usize {
         return j;
     }
     let continues = matches!(chars.get(k), Some('万' | '亿' | '余' | '多'))
-        || UNITS.iter().any(|u| starts(chars, k, u));
+        || UNIT_WORDS.at(chars, k).is_some();
     if continues { k } else { j }
 }
 
@@ -395,29 +455,21 @@ pub fn quantities(chars: &[char]) -> Vec<Found> {
             j += 1;
         }
         j = skip_spaces_before_suffix(chars, j);
-        let unit = UNITS.iter().find(|u| starts(chars, j, u)).copied();
+        let unit = UNIT_WORDS.at(chars, j);
         let has_unit = unit.is_some() || (magnitude != Magnitude::One);
         if ordinal || overflow || !has_unit {
             i = j.max(i + 1);
             continue;
         }
-        let end = j + unit.map_or(0, |u| u.chars().count());
+        let end = j + unit.map_or(0, |(_, _, n)| n);
+        let unit = unit.map(|(_, u, _)| u);
         // The approximation word before the number.
         let mut start = i;
-        for (word, a) in [
-            ("超过", Approx::MoreThan),
-            ("不足", Approx::Under),
-            ("不到", Approx::Under),
-            ("近", Approx::Nearly),
-            ("约", Approx::About),
-            ("逾", Approx::Over),
-        ] {
-            let n = word.chars().count();
-            if lead >= n && starts(chars, lead - n, word) && approx == Approx::Exact {
-                approx = a;
-                start = lead - n;
-                break;
-            }
+        if approx == Approx::Exact
+            && let Some((k, _, n)) = APPROX_WORDS.ending(chars, lead)
+        {
+            approx = APPROX_BEFORE[k].1;
+            start = lead - n;
         }
         let value = full_value(int, &frac, magnitude);
         if let Some(value) = value {
@@ -534,5 +586,27 @@ mod tests {
         );
         assert_eq!(q("超过170万次，1.5万条"), ["超过170万次", "1.5万条"]);
         assert_eq!(q("35012条(次)"), ["35012条"]);
+        assert_eq!(
+            q("不足5条，不到６次，约 20 人次，近2批次，5篇次"),
+            ["不足5条", "不足6次", "约20人次", "近2批次", "5篇次"]
+        );
+    }
+
+    #[test]
+    fn declared_words_match_at_and_before_a_place() {
+        let words = Words::new(&["批次", "次", "条次", ""]);
+        let chars: Vec<char> = "三批次条次".chars().collect();
+        assert_eq!(words.at(&chars, 1), Some((0, "批次", 2)));
+        assert_eq!(words.at(&chars, 2), Some((1, "次", 1)));
+        assert_eq!(words.at(&chars, 3), Some((2, "条次", 2)));
+        assert_eq!(words.at(&chars, 0), None);
+        assert_eq!(words.at(&chars, 5), None);
+        // The first declared word that ends there, not the longest.
+        assert_eq!(words.ending(&chars, 3), Some((0, "批次", 2)));
+        assert_eq!(words.ending(&chars, 5), Some((1, "次", 1)));
+        assert_eq!(words.ending(&chars, 1), None);
+        assert_eq!(words.ending(&chars, 0), None);
+        // A word cut by the end of the text does not match.
+        assert_eq!(words.at(&chars[..4], 3), None);
     }
 }

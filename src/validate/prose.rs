@@ -91,24 +91,22 @@ fn contains(hay: &[char], word: &str) -> bool {
     find_last(hay, word).is_some()
 }
 
-/// The char index of the last occurrence of `word` in `hay`. The word's characters are decoded
-/// into a buffer on the stack (the declared words are short), and only places that begin with
-/// its first character are compared.
+/// The char index of the last occurrence of `word` in `hay`. Only the word's first character is
+/// decoded up front; the rest only where that character occurs.
 fn find_last(hay: &[char], word: &str) -> Option<usize> {
-    let mut buf = ['\0'; 32];
-    let mut n = 0;
-    for c in word.chars() {
-        *buf.get_mut(n)? = c;
-        n += 1;
-    }
-    let w = &buf[..n];
-    let (&first, rest) = w.split_first()?;
-    if n > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - n)
-        .rev()
-        .find(|&i| hay[i] == first && hay[i + 1..i + n] == *rest)
+    let mut rest = word.chars();
+    let first = rest.next()?;
+    let rest = rest.as_str();
+    (0..hay.len()).rev().find(|&i| {
+        hay[i] == first && {
+            let mut k = i + 1;
+            rest.chars().all(|c| {
+                let hit = hay.get(k) == Some(&c);
+                k += 1;
+                hit
+            })
+        }
+    })
 }
 
 /// A narrative field analysed once for every prose rule: its characters and the quantities in
@@ -944,6 +942,17 @@ mod tests {
             t.push('８');
             assert!(has_digit(&t), "{at}");
         }
+    }
+
+    #[test]
+    fn the_last_place_a_word_starts() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(find_last(&chars("甲乙丙甲乙"), "甲乙"), Some(3));
+        assert_eq!(find_last(&chars("甲乙丙甲"), "甲乙"), Some(0));
+        assert_eq!(find_last(&chars("甲"), "甲乙"), None);
+        assert_eq!(find_last(&chars(""), "甲"), None);
+        assert_eq!(find_last(&chars("甲"), ""), None);
+        assert_eq!(find_last(&chars("a甲a"), "a"), Some(2));
     }
 
     #[test]
