@@ -459,29 +459,51 @@ pub fn parts(lines: &[Line], decls: &[PartDecl]) -> (Option<String>, Vec<Option<
     (join(&summary), texts.iter().map(join).collect())
 }
 
-const DELIMITERS: &[char] = &[
-    '，', ',', '、', '。', '；', ';', '：', ':', '！', '？', '!', '?', '\n',
-];
+/// Whether a character ends the words before a quantity (a label) or a piece of a breakdown.
+#[inline]
+fn is_delimiter(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '、' | '。' | '；' | ';' | '：' | ':' | '！' | '？' | '!' | '?' | '\n'
+    )
+}
 
 /// The words before a quantity that say what it counts: from the last delimiter in
-/// `from..to` (or `from`) to `to`, with a leading 其中/包括/含 dropped. Returns where they start.
+/// `from..to` (or `from`) to `to`, trimmed, with a leading 其中/包括/含 dropped. Returns where they
+/// start. Worked out on the characters; one string is made, of the label.
 fn label_of(chars: &[char], from: usize, to: usize) -> (usize, String) {
+    /// [`OPENERS`] and `含`, decoded once, in that order.
+    static LEADS: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
+        OPENERS
+            .iter()
+            .chain(&["含"])
+            .map(|w| w.chars().collect())
+            .collect()
+    });
     let start = (from..to)
         .rev()
-        .find(|i| DELIMITERS.contains(&chars[*i]))
+        .find(|i| is_delimiter(chars[*i]))
         .map_or(from, |i| i + 1);
-    let mut s: String = chars[start..to].iter().collect();
-    // Trimmed and stripped of its openers as a slice of `s`; one copy at the end.
-    let mut label = s.trim();
-    for lead in OPENERS.iter().chain(&["含"]) {
-        if let Some(rest) = label.strip_prefix(lead) {
-            label = rest.trim_start_matches([',', '，', ':', '：']).trim();
+    let (mut a, mut b) = (start, to);
+    let trim = |a: &mut usize, b: &mut usize| {
+        while *a < *b && chars[*a].is_whitespace() {
+            *a += 1;
+        }
+        while *b > *a && chars[*b - 1].is_whitespace() {
+            *b -= 1;
+        }
+    };
+    trim(&mut a, &mut b);
+    for lead in LEADS.iter() {
+        if chars.get(a) == lead.first() && chars[a..b].starts_with(lead) {
+            a += lead.len();
+            while a < b && matches!(chars[a], ',' | '，' | ':' | '：') {
+                a += 1;
+            }
+            trim(&mut a, &mut b);
         }
     }
-    if label.len() != s.len() {
-        s = label.to_owned();
-    }
-    (start, s)
+    (start, super::norm::string_of(&chars[a..b]))
 }
 
 /// The words that open a breakdown after a total (`…583条，其中…`). `含` is not one: `受理25件
@@ -662,7 +684,7 @@ impl Cursor<'_> {
             return Vec::new();
         }
         let seg: String = self.chars[from..to].iter().collect();
-        let mut pieces: Vec<&str> = seg.split(DELIMITERS).map(str::trim).collect();
+        let mut pieces: Vec<&str> = seg.split(is_delimiter).map(str::trim).collect();
         // The last piece is the next part's label.
         pieces.pop();
         pieces

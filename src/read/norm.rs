@@ -270,6 +270,13 @@ fn digit(c: char) -> Option<u32> {
     (wide < 10).then_some(wide)
 }
 
+/// The string of some characters, allocated once at its length in UTF-8.
+pub(crate) fn string_of(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars);
+    s
+}
+
 /// Declared words decoded into characters once, for matching against a text's characters
 /// without decoding each word at every place it is tried.
 pub(crate) struct Words {

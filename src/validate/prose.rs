@@ -14,6 +14,7 @@ use crate::form::measures::{
 use crate::form::{
     ApplicantColumn as AC, CellId, RequestRow as RR, ReviewColumn as VC, ReviewRow as VR,
 };
+use crate::read::string_of;
 use crate::report::{CellRef, Issuer, Report};
 
 use super::{Draft, Observed, Sink};
@@ -286,15 +287,15 @@ fn claim_at(
     if !m.units.contains(&q.unit.as_str()) || !own_scope(sentence, r) {
         return None;
     }
-    let after: String = chars[found.end..clause_end].iter().collect();
     Some(Claim {
         measure: m.id,
         name,
         quantity: q.clone(),
         pointer: pointer.to_owned(),
         range: start..end,
-        sentence: sentence.iter().collect(),
-        includes_carried_over: !m.or_cells.is_empty() && after.contains("含上年结转"),
+        sentence: string_of(sentence),
+        includes_carried_over: !m.or_cells.is_empty()
+            && contains(&chars[found.end..clause_end], "含上年结转"),
     })
 }
 
@@ -666,7 +667,12 @@ fn other_period(sentence: &[char], year: Option<u16>) -> bool {
     sentence.windows(5).any(|w| {
         w[4] == '年'
             && w[..4].iter().all(char::is_ascii_digit)
-            && w[..4].iter().collect::<String>() != year.to_string()
+            // Four digits that do not write the year (one of four digits, 1000–9999).
+            && (!(1000..=9999).contains(&year)
+                || w[..4]
+                    .iter()
+                    .fold(0u32, |v, c| v * 10 + c.to_digit(10).unwrap_or(0))
+                    != u32::from(year))
     })
 }
 
@@ -706,14 +712,14 @@ fn channel_claim(
         .iter()
         .filter_map(|v| Some((find_last(after, v)?, *v)))
         .min_by_key(|(i, _)| *i)?;
-    let object: String = after[verb_at + verb.chars().count()..].iter().collect();
+    let object = string_of(&after[verb_at + verb.chars().count()..]);
     let mut object = object.trim().to_owned();
     for f in CHANNEL_FILLERS {
         object = object.replace(f, "");
     }
     // The channel's name: after the channel (a container) or the lead word before it.
     let name_from = last_channel(&before[..at]).map_or(0, |(_, e, _)| e);
-    let mut name: String = before[name_from..at].iter().collect();
+    let mut name = string_of(&before[name_from..at]);
     if let Some((i, lead)) = CHANNEL_LEADS
         .iter()
         .filter_map(|l| Some((name.rfind(l)?, *l)))
@@ -739,7 +745,7 @@ fn channel_claim(
         label: format!("{name}{}{verb}{object}", kind.label),
         quantity: found.quantity.clone(),
         pointer,
-        sentence: sentence.iter().collect(),
+        sentence: string_of(sentence),
     })
 }
 
