@@ -374,6 +374,9 @@ fn read_number(chars: &[char], i: usize) -> (usize, u128, String, bool) {
 /// it is not a whole count or does not fit.
 fn full_value(int: u128, frac: &str, magnitude: Magnitude) -> Option<u64> {
     let factor = u128::from(magnitude.factor());
+    if frac.is_empty() {
+        return u64::try_from(int.checked_mul(factor)?).ok();
+    }
     let scale = 10u128.checked_pow(u32::try_from(frac.len()).unwrap_or(u32::MAX))?;
     let f: u128 = if frac.is_empty() {
         0
@@ -418,17 +421,41 @@ fn skip_spaces_before_suffix(chars: &[char], j: usize) -> usize {
     if continues { k } else { j }
 }
 
+/// The index of the first digit (ASCII or full-width) at or after `from`, or the end: eight
+/// characters at a time by a test without branches (the compiler makes it vector compares),
+/// then one by one in the block that has one.
+fn next_digit(chars: &[char], from: usize) -> usize {
+    let mut i = from;
+    while let Some(block) = chars.get(i..i + 8) {
+        let hit = block.iter().fold(false, |hit, &c| {
+            hit | ((c as u32).wrapping_sub('0' as u32) < 10)
+                | ((c as u32).wrapping_sub('０' as u32) < 10)
+        });
+        if hit {
+            break;
+        }
+        i += 8;
+    }
+    while i < chars.len() && digit(chars[i]).is_none() {
+        i += 1;
+    }
+    i
+}
+
 /// Every quantity with a measure word in a text (`近3000条`, `350余条`, `6万余条`, `逾50万次`).
 /// Spaces between a number and what continues it are allowed (`申请 21 件`, as PDF text has it).
 pub fn quantities(chars: &[char]) -> Vec<Found> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if digit(chars[i]).is_none()
-            || (i > 0
-                && (digit(chars[i - 1]).is_some()
-                    || chars[i - 1] == '.'
-                    || chars[i - 1].is_ascii_alphabetic()))
+        if digit(chars[i]).is_none() {
+            i = next_digit(chars, i + 1);
+            continue;
+        }
+        if i > 0
+            && (digit(chars[i - 1]).is_some()
+                || chars[i - 1] == '.'
+                || chars[i - 1].is_ascii_alphabetic())
         {
             i += 1;
             continue;
