@@ -859,12 +859,28 @@ type Finder = memchr::memmem::Finder<'static>;
 /// `prose.categorical`: a statement such as 全部办结 or 未收到申请 that the tables contradict.
 fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
     let form = r.form();
+    // A statement can be contradicted only where the form has its cells and one of them is not
+    // 0: the text is searched for those statements only.
+    let live: Vec<_> = CATEGORICAL
+        .iter()
+        .zip(CATEGORICAL_FINDERS.iter())
+        .filter(|(cat, _)| {
+            cat.cells.iter().all(|id| form.has(*id))
+                && cat
+                    .cells
+                    .iter()
+                    .any(|id| count(r, *id).is_some_and(|v| v > 0))
+        })
+        .collect();
+    if live.is_empty() {
+        return;
+    }
     for Field { pointer, text, .. } in fields {
         let (pointer, text) = (*pointer, *text);
         // Most fields hold no categorical statement: look at their sentences only when one does.
-        let present: Vec<&Categorical> = CATEGORICAL
+        let present: Vec<&Categorical> = live
             .iter()
-            .zip(CATEGORICAL_FINDERS.iter())
+            .copied()
             .filter(|(_, (keys, words))| {
                 let found = |f: &memchr::memmem::Finder<'_>| f.find(text.as_bytes()).is_some();
                 keys.iter().any(found) && words.iter().any(found)
@@ -884,9 +900,6 @@ fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
                 let Some(word) = cat.words.iter().find(|w| contains(sentence, w)) else {
                     continue;
                 };
-                if !cat.cells.iter().all(|id| form.has(*id)) {
-                    continue;
-                }
                 let nonzero: Vec<(String, u64)> = cat
                     .cells
                     .iter()
