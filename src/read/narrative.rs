@@ -470,8 +470,8 @@ fn is_delimiter(c: char) -> bool {
 
 /// The words before a quantity that say what it counts: from the last delimiter in
 /// `from..to` (or `from`) to `to`, trimmed, with a leading 其中/包括/含 dropped. Returns where they
-/// start. Worked out on the characters; one string is made, of the label.
-fn label_of(chars: &[char], from: usize, to: usize) -> (usize, String) {
+/// start, and where the label stands.
+fn label_of(chars: &[char], from: usize, to: usize) -> (usize, std::ops::Range<usize>) {
     /// [`OPENERS`] and `含`, decoded once, in that order.
     static LEADS: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
         OPENERS
@@ -503,7 +503,7 @@ fn label_of(chars: &[char], from: usize, to: usize) -> (usize, String) {
             trim(&mut a, &mut b);
         }
     }
-    (start, super::norm::string_of(&chars[a..b]))
+    (start, a..b)
 }
 
 /// The words that open a breakdown after a total (`…583条，其中…`). `含` is not one: `受理25件
@@ -558,7 +558,9 @@ fn sentence_end(chars: &[char], from: usize) -> usize {
 /// [`Stated::figure`] in `overview.figures`, and validation reads the report's own text with it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Stated {
-    pub label: String,
+    /// Where its label stands (characters; [`Stated::label`] makes the string, only for what is
+    /// shown or stored).
+    pub label_at: std::ops::Range<usize>,
     pub quantity: crate::cell::Quantity,
     pub parts: Vec<Stated>,
     /// Parts of the breakdown named with the total's unit and no number (032's `财政预决算条`):
@@ -623,12 +625,17 @@ fn share_after(chars: &[char], from: usize, to: usize) -> Option<Share> {
 }
 
 impl Stated {
-    /// The figure as the model stores it.
-    pub fn figure(&self) -> Figure {
+    /// The words that say what it counts, from the text it was read in.
+    pub fn label(&self, chars: &[char]) -> String {
+        super::norm::string_of(&chars[self.label_at.clone()])
+    }
+
+    /// The figure as the model stores it, from the text it was read in.
+    pub fn figure(&self, chars: &[char]) -> Figure {
         Figure {
-            label: self.label.clone(),
+            label: self.label(chars),
             quantity: self.quantity.clone(),
-            parts: self.parts.iter().map(Stated::figure).collect(),
+            parts: self.parts.iter().map(|p| p.figure(chars)).collect(),
         }
     }
 }
@@ -646,13 +653,13 @@ impl Cursor<'_> {
     fn figure(&mut self, from: usize, limit: usize) -> (Stated, usize) {
         let f = &self.found[self.idx];
         self.idx += 1;
-        let (start, label) = label_of(self.chars, from, f.start);
+        let (start, label_at) = label_of(self.chars, from, f.start);
         let next_start = self
             .found
             .get(self.idx)
             .map_or(self.chars.len(), |n| n.start);
         let mut fig = Stated {
-            label,
+            label_at,
             quantity: f.quantity.clone(),
             parts: Vec::new(),
             unnumbered: Vec::new(),
@@ -787,7 +794,7 @@ pub(crate) fn stated_with(chars: &[char], found: &[Found]) -> Vec<Stated> {
     while cur.idx < found.len() {
         let (fig, end) = cur.figure(from, chars.len());
         from = end;
-        if !fig.label.is_empty() {
+        if !fig.label_at.is_empty() {
             figs.push(fig);
         }
     }
@@ -801,7 +808,9 @@ fn totals_after_parts(chars: &[char], figs: Vec<Stated>) -> Vec<Stated> {
     for mut fig in figs {
         let is_total = fig.parts.is_empty()
             && !fig.quantity.unit.is_empty()
-            && TOTALS.iter().any(|t| fig.label == *t);
+            && TOTALS
+                .iter()
+                .any(|t| chars[fig.label_at.clone()].iter().copied().eq(t.chars()));
         if is_total {
             // The figures before it in its sentence, of its unit, with no parts of their own.
             let ends = |a: usize, b: usize| {
@@ -902,7 +911,7 @@ pub fn figures(lines: &[Line], log: &mut Log) -> Vec<Figure> {
     let mut out: Vec<Figure> = Vec::new();
     for line in lines {
         let chars: Vec<char> = line.text.chars().collect();
-        let figs: Vec<Figure> = stated(&chars).iter().map(Stated::figure).collect();
+        let figs: Vec<Figure> = stated(&chars).iter().map(|s| s.figure(&chars)).collect();
         log_figures(&figs, "/overview/figures", out.len(), line.loc, log);
         out.extend(figs);
     }
@@ -979,7 +988,7 @@ mod tests {
             stated(&chars)
                 .into_iter()
                 .flat_map(|f| f.parts)
-                .map(|p| (p.label, p.quantity.value, p.quantity.unit))
+                .map(|p| (p.label(&chars), p.quantity.value, p.quantity.unit))
                 .collect()
         };
         assert_eq!(

@@ -313,7 +313,7 @@ pub(super) fn fee_unit(report: &Report, sink: &mut Sink) {
 pub(super) fn breakdowns(fields: &[super::prose::Field<'_>], sink: &mut Sink) {
     for f in fields.iter().filter(|f| !f.found.is_empty()) {
         for fig in crate::read::stated_figures(&f.chars, &f.found) {
-            figure(&fig, f.pointer, sink);
+            figure(&fig, &f.chars, f.pointer, sink);
         }
     }
 }
@@ -363,39 +363,39 @@ fn parts_disagree(f: &crate::read::Stated) -> Option<(Observed, String, String)>
     })
 }
 
-fn figure(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
+fn figure(f: &crate::read::Stated, chars: &[char], pointer: &str, sink: &mut Sink) {
     for part in &f.parts {
-        figure(part, pointer, sink);
+        figure(part, chars, pointer, sink);
     }
     if f.parts.is_empty() {
         return;
     }
-    shares(f, pointer, sink);
+    shares(f, chars, pointer, sink);
     let (a, b) = (f.range.start, f.range.end);
     // What the messages show, built only for a finding.
     let shown = || {
         let parts: Vec<String> = f
             .parts
             .iter()
-            .map(|p| format!("{}{}", p.label, p.quantity))
+            .map(|p| format!("{}{}", p.label(chars), p.quantity))
             .collect();
-        (f.quantity.to_string(), parts)
+        (f.label(chars), f.quantity.to_string(), parts)
     };
     if !f.unnumbered.is_empty() {
-        let (total, parts_text) = shown();
+        let (label, total, parts_text) = shown();
         let missing = f.unnumbered.join("、");
         sink.push(Draft::new(
             "overview.breakdown_incomplete",
             pointer,
             format!(
                 "{pointer} 第 {a}–{b} 字：{}{}的分项“{missing}”没有数字，无法核对分项之和（所列各项：{}）。",
-                f.label,
+                label,
                 total,
                 parts_text.join("、")
             ),
             format!(
                 "{pointer} chars {a}–{b}: {} is {}, but its part “{missing}” has no number, so the parts ({}) cannot be summed.",
-                f.label,
+                label,
                 total,
                 parts_text.join(", ")
             ),
@@ -405,7 +405,7 @@ fn figure(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
     let Some((expected, zh_sum, en_sum)) = parts_disagree(f) else {
         return;
     };
-    let (total, parts_text) = shown();
+    let (label, total, parts_text) = shown();
     let actual = if f.quantity.approx == crate::cell::Approx::Exact {
         Observed::Integer(i128::from(f.quantity.value))
     } else {
@@ -417,14 +417,14 @@ fn figure(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
             pointer,
             format!(
                 "{pointer} 第 {a}–{b} 字：{}{}，但所列各项（{}）合计{}，与总数不符。",
-                f.label,
+                label,
                 total,
                 parts_text.join("、"),
                 zh_sum
             ),
             format!(
                 "{pointer} chars {a}–{b}: {} is {}, but its parts ({}) add up to {}.",
-                f.label,
+                label,
                 total,
                 parts_text.join(", "),
                 en_sum
@@ -438,7 +438,7 @@ fn figure(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
 /// against the part over its total. A share written with d decimals agrees when
 /// |p − 100·part/total| < 10^−d (35.8 % for 33/92 = 35.87 % agrees, and so does 1.3 % for
 /// 13/1046 = 1.24 %: each rounds or truncates to what is written). One finding a breakdown.
-fn shares(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
+fn shares(f: &crate::read::Stated, chars: &[char], pointer: &str, sink: &mut Sink) {
     use crate::cell::Approx;
     if f.quantity.approx != Approx::Exact || f.quantity.value == 0 {
         return;
@@ -463,7 +463,7 @@ fn shares(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
             let digits = share.decimals as usize + 2;
             let shown = format!("{}.{:0digits$}%", v / more, v % more);
             Some((
-                format!("{}{}", p.label, p.quantity),
+                format!("{}{}", p.label(chars), p.quantity),
                 format!("{share}（{}/{} = {shown}）", p.quantity.value, total),
             ))
         })
@@ -479,13 +479,13 @@ fn shares(f: &crate::read::Stated, pointer: &str, sink: &mut Sink) {
         pointer,
         format!(
             "{pointer} 第 {a}–{b} 字：{}{}的分项所占比例与数字不符：{}。",
-            f.label,
+            f.label(chars),
             f.quantity,
             listed_zh.join("；")
         ),
         format!(
             "{pointer} chars {a}–{b}: the shares stated for parts of {} ({}) do not match their numbers: {}.",
-            f.label,
+            f.label(chars),
             f.quantity,
             listed_en.join("; ")
         ),
