@@ -151,8 +151,10 @@ pub enum Issuer {
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// First day.
+    #[serde(deserialize_with = "serde_impl::date")]
     pub start: NaiveDate,
     /// Last day.
+    #[serde(deserialize_with = "serde_impl::date")]
     pub end: NaiveDate,
 }
 

@@ -94,6 +94,53 @@ impl Field {
     }
 }
 
+/// A date as chrono's serde reads it (`"2020-01-20"`), the canonical `YYYY-MM-DD` taken
+/// without chrono's general parser; anything else (and a date that does not exist) is left to
+/// that parser, so that what is accepted and every error are chrono's own.
+struct Date(chrono::NaiveDate);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Date;
+
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                // chrono's words, so that an error reads the same.
+                f.write_str("a formatted date string")
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Date, E> {
+                match canonical_date(v) {
+                    Some(d) => Ok(Date(d)),
+                    None => v.parse().map(Date).map_err(E::custom),
+                }
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// `YYYY-MM-DD` with ASCII digits, when it names a day.
+fn canonical_date(v: &str) -> Option<chrono::NaiveDate> {
+    let b: &[u8; 10] = v.as_bytes().try_into().ok()?;
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(num(0..4)?).ok()?;
+    chrono::NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
+}
+
+/// [`Date`] for a field of type `NaiveDate` (`#[serde(deserialize_with)]`).
+pub(crate) fn date<'de, D: Deserializer<'de>>(d: D) -> Result<chrono::NaiveDate, D::Error> {
+    Date::deserialize(d).map(|d| d.0)
+}
+
 fn table_key(t: TableId) -> &'static str {
     match t {
         TableId::Proactive => "proactive",
@@ -245,7 +292,9 @@ impl<'de> Visitor<'de> for ReportSeed {
                 Field::Year => r.year = map.next_value()?,
                 Field::Issuer => r.issuer = map.next_value()?,
                 Field::Period => r.period = map.next_value()?,
-                Field::Published => r.published = map.next_value()?,
+                Field::Published => {
+                    r.published = map.next_value::<Option<Date>>()?.map(|d| d.0);
+                }
                 Field::Preamble => r.preamble = map.next_value()?,
                 Field::Overview => r.overview = map.next_value()?,
                 Field::Problems => r.problems = map.next_value()?,
@@ -347,5 +396,60 @@ impl Tables {
     /// The JSON Schema of a report with these tables' edition, untitled.
     pub(crate) fn report_schema(&self, generator: schemars::SchemaGenerator) -> schemars::Schema {
         each_edition!(self, t => t.schema(generator))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The canonical form is read without chrono's parser, and every string, canonical or not,
+    /// a day or not, reads as chrono reads it: the same date or the same error.
+    #[test]
+    fn dates_read_as_chrono_reads_them() {
+        assert_eq!(
+            canonical_date("2020-01-20"),
+            chrono::NaiveDate::from_ymd_opt(2020, 1, 20)
+        );
+        assert_eq!(canonical_date("2019-02-29"), None);
+        let mut cases: Vec<String> = [
+            "",
+            "2019-1-01",
+            "2019/01/01",
+            " 2019-01-01",
+            "2019-01-01 ",
+            "+2019-01-01",
+            "２０１９-01-01",
+            "2019-01-1a",
+            "20190-1-01",
+            "2019-01-01T00:00",
+            "-001-01-01",
+            "1e3-01-01",
+            "2019--1-01",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for y in [0, 1, 999, 1999, 2000, 2019, 2020, 2100, 9999] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    cases.push(format!("{y:04}-{m:02}-{d:02}"));
+                }
+            }
+        }
+        for s in &cases {
+            let json = serde_json::to_string(s).unwrap();
+            let ours = serde_json::from_str::<Date>(&json)
+                .map(|d| d.0)
+                .map_err(|e| e.to_string());
+            let chrono =
+                serde_json::from_str::<chrono::NaiveDate>(&json).map_err(|e| e.to_string());
+            assert_eq!(ours, chrono, "{s:?}");
+        }
+        // Not a string: chrono's words too.
+        let ours = serde_json::from_str::<Date>("5")
+            .map(|d| d.0)
+            .map_err(|e| e.to_string());
+        let chrono = serde_json::from_str::<chrono::NaiveDate>("5").map_err(|e| e.to_string());
+        assert_eq!(ours, chrono);
     }
 }
