@@ -259,6 +259,12 @@ pub struct Found {
     pub quantity: Quantity,
 }
 
+/// Whether a character is an ASCII or full-width digit, by a test without branches.
+#[inline]
+fn is_digit(c: char) -> bool {
+    ((c as u32).wrapping_sub('0' as u32) < 10) | ((c as u32).wrapping_sub('０' as u32) < 10)
+}
+
 /// The value of an ASCII or full-width digit.
 #[inline]
 fn digit(c: char) -> Option<u32> {
@@ -285,7 +291,7 @@ pub(crate) struct Words {
 
 impl Words {
     /// `words`, in their order (the first that matches is taken: longest first where one is
-    /// the start of another).
+    /// the start of another). An empty word, which would match everywhere, is left out.
     pub(crate) fn new(words: &[&'static str]) -> Self {
         Words {
             words: words
@@ -427,16 +433,12 @@ fn skip_spaces_before_suffix(chars: &[char], j: usize) -> usize {
 fn next_digit(chars: &[char], from: usize) -> usize {
     let mut i = from;
     while let Some(block) = chars.get(i..i + 8) {
-        let hit = block.iter().fold(false, |hit, &c| {
-            hit | ((c as u32).wrapping_sub('0' as u32) < 10)
-                | ((c as u32).wrapping_sub('０' as u32) < 10)
-        });
-        if hit {
+        if block.iter().fold(false, |hit, &c| hit | is_digit(c)) {
             break;
         }
         i += 8;
     }
-    while i < chars.len() && digit(chars[i]).is_none() {
+    while i < chars.len() && !is_digit(chars[i]) {
         i += 1;
     }
     i

@@ -667,7 +667,8 @@ fn other_period(sentence: &[char], year: Option<u16>) -> bool {
     sentence.windows(5).any(|w| {
         w[4] == '年'
             && w[..4].iter().all(char::is_ascii_digit)
-            // Four digits that do not write the year (one of four digits, 1000–9999).
+            // Four digits that do not write the report's year (which, to be written with four
+            // digits, is 1000–9999).
             && (!(1000..=9999).contains(&year)
                 || w[..4]
                     .iter()
