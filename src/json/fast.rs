@@ -420,7 +420,9 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     /// that is the expected one is matched by its bytes and handed over as the field's index,
     /// which serde's derived field visitors take as they take the name (`visit_u64`). Any other
     /// key is read as in a map. Types read on the fast path must not declare `#[serde(alias)]`,
-    /// which puts more names than fields in `fields` (`tests/json_fast.rs` checks that).
+    /// which puts more names than fields in `fields` (`tests/json_fast.rs` checks that), and a
+    /// hand-written impl that calls `deserialize_struct` must take a key's index as serde's
+    /// derive does (the crate has none).
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
