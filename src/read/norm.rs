@@ -626,6 +626,17 @@ mod tests {
             q("不足5条，不到６次，约 20 人次，近2批次，5篇次"),
             ["不足5条", "不足6次", "约20人次", "近2批次", "5篇次"]
         );
+        // 不到 is read as 不足 (both: fewer than), which is how it is written back; the parts
+        // themselves, as the text states them.
+        let chars: Vec<char> = "不到６次".chars().collect();
+        let found = quantities(&chars);
+        assert_eq!(found.len(), 1);
+        let q = &found[0].quantity;
+        assert_eq!(
+            (q.value, q.approx, q.unit.as_str()),
+            (6, Approx::Under, "次")
+        );
+        assert_eq!((found[0].start, found[0].end), (0, 4));
     }
 
     #[test]
