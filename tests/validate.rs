@@ -354,3 +354,129 @@ fn the_catalogue_documents_every_rule_with_a_fixture() {
         );
     }
 }
+
+/// Which rules to run.
+type Keep = dyn Fn(&validate::Rule) -> bool;
+
+/// Ways of choosing rules: by kind, by family, one code, none, and rules picked across the
+/// catalogue (which split the rules that one check gives findings of together).
+fn rule_choices() -> Vec<(&'static str, Box<Keep>)> {
+    let every_other: Vec<&str> = RULES.iter().step_by(2).map(|r| r.code).collect();
+    let the_others: Vec<&str> = RULES.iter().skip(1).step_by(2).map(|r| r.code).collect();
+    let every_third: Vec<&str> = RULES.iter().step_by(3).map(|r| r.code).collect();
+    vec![
+        ("no prose", Box::new(|r| !r.reads_prose())),
+        ("prose only", Box::new(|r| r.reads_prose())),
+        ("cross-year only", Box::new(|r| r.cross_year)),
+        ("no cross-year", Box::new(|r| !r.cross_year)),
+        ("sums", Box::new(|r| r.code.starts_with("sum."))),
+        ("one code", Box::new(|r| r.code == "pair.carry_over")),
+        ("none", Box::new(|_| false)),
+        (
+            "every other",
+            Box::new(move |r| every_other.contains(&r.code)),
+        ),
+        (
+            "the others",
+            Box::new(move |r| the_others.contains(&r.code)),
+        ),
+        (
+            "every third",
+            Box::new(move |r| every_third.contains(&r.code)),
+        ),
+    ]
+}
+
+/// What the full run gives, cut down to the rules `keep` keeps.
+fn kept_part(full: &Validation, keep: &Keep) -> (Vec<String>, Vec<&'static str>) {
+    let findings = full
+        .findings
+        .iter()
+        .filter(|f| keep(validate::rule(&f.code).unwrap()))
+        .map(|f| format!("{f:?}"))
+        .collect();
+    let checked = full
+        .checked
+        .iter()
+        .filter(|r| keep(r))
+        .map(|r| r.code)
+        .collect();
+    (findings, checked)
+}
+
+fn as_run(v: &Validation) -> (Vec<String>, Vec<&'static str>) {
+    (
+        v.findings.iter().map(|f| format!("{f:?}")).collect(),
+        v.checked.iter().map(|r| r.code).collect(),
+    )
+}
+
+#[test]
+fn a_run_of_some_rules_gives_what_the_full_run_gives_for_them() {
+    let mut seen = 0;
+    for path in common::valid_fixtures()
+        .into_iter()
+        .chain(invalid_fixtures().into_iter().map(|(_, p)| p))
+    {
+        let report = common::load(&path);
+        let full = validate::validate(&report);
+        for (name, keep) in rule_choices() {
+            let some = validate::validate_with(&report, &keep);
+            assert_eq!(
+                as_run(&some),
+                kept_part(&full, &keep),
+                "{name}: {}",
+                path.display()
+            );
+            seen += some.findings.len();
+        }
+    }
+    assert!(
+        seen > 0,
+        "no choice kept a finding: the comparison proves nothing"
+    );
+}
+
+#[test]
+fn a_pair_run_of_some_rules_gives_what_the_full_pair_run_gives_for_them() {
+    let (mut cross, mut single) = (0, 0);
+    // The pair fixtures, and each invalid fixture beside itself (not consecutive years, and
+    // the single-report findings of this year's report).
+    let pairs = pair_fixtures()
+        .into_iter()
+        .map(|(_, dir)| (dir.join("prior.json"), dir.join("current.json")))
+        .chain(invalid_fixtures().into_iter().map(|(_, p)| (p.clone(), p)));
+    for (prior, current) in pairs {
+        let (prior, current, dir) = (common::load(&prior), common::load(&current), current);
+        let pair = validate::Pair {
+            prior: &prior,
+            current: &current,
+        };
+        let full = validate::validate_pair(pair);
+        for (name, keep) in rule_choices() {
+            let some = validate::validate_pair_with(pair, &keep);
+            assert_eq!(
+                as_run(&some),
+                kept_part(&full, &keep),
+                "{name}: {}",
+                dir.display()
+            );
+            cross += some
+                .findings
+                .iter()
+                .filter(|f| f.code.starts_with("pair."))
+                .count();
+            single += some
+                .findings
+                .iter()
+                .filter(|f| !f.code.starts_with("pair."))
+                .count();
+        }
+        // Every rule kept is the full run.
+        assert_eq!(validate::validate_pair_with(pair, |_| true), full);
+    }
+    assert!(
+        cross > 0 && single > 0,
+        "{cross} cross-year, {single} single-report findings kept"
+    );
+}

@@ -36,7 +36,7 @@ use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
-pub use pair::{Pair, validate_pair};
+pub use pair::{Pair, validate_pair, validate_pair_with};
 
 use crate::form::{CellId, Form};
 use crate::report::Report;
@@ -437,6 +437,17 @@ impl RuleSet {
             .map(|(_, r)| r)
     }
 
+    /// The rules of the catalogue that `keep` keeps.
+    fn kept(keep: impl Fn(&Rule) -> bool) -> RuleSet {
+        let mut set = RuleSet::default();
+        for (i, r) in RULES.iter().enumerate() {
+            if keep(r) {
+                set.insert(i);
+            }
+        }
+        set
+    }
+
     /// The rules of one kind (single-report or cross-year) that apply to a form, or to a pair.
     fn applicable(cross_year: bool, forms: &[&Form]) -> RuleSet {
         let mut set = RuleSet::default();
@@ -769,13 +780,7 @@ pub fn validate(report: &Report) -> Validation {
 /// ```
 pub fn validate_with(report: &Report, keep: impl Fn(&Rule) -> bool) -> Validation {
     let applicable = applicable(report.form());
-    let mut kept = RuleSet::default();
-    for (i, r) in RULES.iter().enumerate() {
-        if keep(r) {
-            kept.insert(i);
-        }
-    }
-    let checked = applicable.intersection(&kept);
+    let checked = applicable.intersection(&RuleSet::kept(keep));
     run(report, checked, applicable.difference(&checked))
 }
 

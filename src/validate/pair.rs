@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 
-use super::{Draft, Observed, RuleSet, Sink, Validation};
+use super::{Draft, Observed, Rule, RuleSet, Sink, Validation};
 use crate::cell::Cell;
 use crate::form::{
     ApplicantColumn, CellId, CellKind, ProactiveColumn, ProactiveRow, RequestRow, SectionId,
@@ -152,19 +152,42 @@ pub struct Pair<'a> {
 /// ```
 pub fn validate_pair(pair: Pair<'_>) -> Validation {
     let mut v = super::validate(pair.current);
-    let cross = cross_year(pair.prior, pair.current);
+    let cross = cross_year(pair.prior, pair.current, RuleSet::default());
     v.findings.extend(cross.findings);
     v.checked = v.checked.union(&cross.checked);
     v
 }
 
-/// The cross-year rules alone.
-fn cross_year(prior: &Report, current: &Report) -> Validation {
-    let checked = RuleSet::applicable(true, &[prior.form(), current.form()]);
+/// [`validate_pair`] with only the rules that `keep` keeps, single-report and cross-year alike
+/// (as [`super::validate_with`] for one report): `|r| !r.code.starts_with("pair.")` gives this
+/// year's report alone, `|r| r.cross_year` the cross-year rules alone. The rules left out give no
+/// finding and are not in [`Validation::checked`].
+///
+/// ```
+/// # let json = r#"{"edition": "2021", "agency": "某局", "year": 2023}"#;
+/// # let (prior, current) = (zfxxgk::json::from_str(json).unwrap(), zfxxgk::json::from_str(json).unwrap());
+/// use zfxxgk::validate::{Pair, validate_pair_with};
+/// let v = validate_pair_with(Pair { prior: &prior, current: &current }, |r| r.cross_year);
+/// assert!(v.with_code("pair.not_consecutive").next().is_some());
+/// assert!(v.with_code("structure.section_missing").next().is_none());
+/// ```
+pub fn validate_pair_with(pair: Pair<'_>, keep: impl Fn(&Rule) -> bool) -> Validation {
+    let left_out = RuleSet::kept(|r| !keep(r));
+    let mut v = super::validate_with(pair.current, &keep);
+    let cross = cross_year(pair.prior, pair.current, left_out);
+    v.findings.extend(cross.findings);
+    v.checked = v.checked.union(&cross.checked);
+    v
+}
+
+/// The cross-year rules alone, but for those `left_out`.
+fn cross_year(prior: &Report, current: &Report, left_out: RuleSet) -> Validation {
+    let applicable = RuleSet::applicable(true, &[prior.form(), current.form()]);
+    let checked = applicable.difference(&left_out);
     let mut sink = Sink {
         findings: Vec::new(),
         checked,
-        dropped: RuleSet::default(),
+        dropped: applicable.intersection(&left_out),
     };
     let (Some(prior_year), Some(current_year)) = (prior.year, current.year) else {
         return sink.finish();
@@ -187,8 +210,12 @@ fn cross_year(prior: &Report, current: &Report) -> Validation {
     for link in LINKS.iter().filter(|l| checked.contains(l.code)) {
         check_link(link, prior, current, &mut sink);
     }
-    identical_tables(prior, current, &mut sink);
-    similar_text(prior, current, &mut sink);
+    if checked.contains("pair.identical_tables") {
+        identical_tables(prior, current, &mut sink);
+    }
+    if checked.contains("pair.similar_text") {
+        similar_text(prior, current, &mut sink);
+    }
     if checked.contains("pair.fee_amount_jump") {
         fee_jump(prior, current, &mut sink);
     }

@@ -360,11 +360,21 @@ fn shown(q: &Quantity) -> String {
 /// code applies.
 pub(super) fn all(r: &Report, sink: &mut Sink) {
     let fields = fields(r);
-    if sink.checked.contains("overview.breakdown_sum") {
+    // A part that gives the findings of several rules runs when any of them runs (the sink
+    // drops the findings of a rule left out).
+    let checked = sink.checked;
+    let any = |codes: &[&str]| codes.iter().any(|code| checked.contains(code));
+    if any(&[
+        "overview.breakdown_sum",
+        "overview.breakdown_incomplete",
+        "prose.percentage",
+    ]) {
         super::rules::breakdowns(&fields, sink);
     }
-    if sink.checked.contains("prose.table_mismatch") {
+    if any(&["prose.table_mismatch", "prose.conflict"]) {
         check(r, &fields, sink);
+    }
+    if sink.checked.contains("prose.table_mismatch") {
         money_claims(r, &fields, sink);
     }
     if sink.checked.contains("prose.conflict") {
