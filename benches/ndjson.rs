@@ -4,7 +4,8 @@
 //!
 //! Then, end to end over the same 100 000-report file, the validator against a bare parse of the
 //! same lines into `sonic_rs::Value` (`benches/sonic_parse`, its own small program), alternated
-//! round by round so that both see the same machine: the median of each and their ratio.
+//! round by round so that both see the same machine: the median of each and their ratio; every
+//! rule on one thread and on all cores, and on all cores without the rules that read the prose.
 //!
 //! `cargo bench --bench ndjson` (builds the example and the baseline in release first). Linux
 //! only: the peak is read from `/proc/<pid>/status`.
@@ -120,7 +121,7 @@ fn against_sonic(validate: &std::path::Path, rounds: usize) {
     let sonic = root.join("benches/sonic_parse/target/release/sonic-parse");
     let n = 100_000;
     let (path, bytes) = input(n);
-    let (mut bare, mut one, mut all) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut bare, mut one, mut all, mut tables) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for _ in 0..rounds {
         bare.push(time(Command::new(&sonic).arg(&path)));
         one.push(time(
@@ -133,11 +134,16 @@ fn against_sonic(validate: &std::path::Path, rounds: usize) {
                 .args(["--ndjson", "--format", "json"])
                 .stdin(std::fs::File::open(&path).unwrap()),
         ));
+        tables.push(time(
+            Command::new(validate)
+                .args(["--ndjson", "--format", "json", "--no-prose"])
+                .stdin(std::fs::File::open(&path).unwrap()),
+        ));
     }
     if std::env::var_os("ZFXXGK_KEEP_NDJSON").is_none() {
         let _ = std::fs::remove_file(&path);
     }
-    let (bare, one, all) = (median(bare), median(one), median(all));
+    let (bare, one, all, tables) = (median(bare), median(one), median(all), median(tables));
     let mb = bytes as f64 / 1e6;
     println!();
     println!("{n} reports ({mb:.0} MB), median of {rounds} alternated rounds:");
@@ -146,6 +152,7 @@ fn against_sonic(validate: &std::path::Path, rounds: usize) {
         ("sonic_rs::Value parse (baseline)", bare),
         ("validate --ndjson -j 1", one),
         ("validate --ndjson (all cores)", all),
+        ("validate --ndjson --no-prose (all cores)", tables),
     ] {
         println!(
             "{name}\t{:.3}\t{:.0}\t{:.2}",

@@ -57,6 +57,59 @@ struct Args {
     /// Threads to use (default: every core).
     #[arg(long, short = 'j', value_name = "N")]
     jobs: Option<usize>,
+    /// Leave out the rules that read the prose (the narrative sections' text): the tables'
+    /// arithmetic, the structure and the metadata are checked, and with --prior the cross-year
+    /// rules.
+    #[arg(long)]
+    no_prose: bool,
+    /// Run only the rules whose code starts with PREFIX: a whole code (sum.requests_total) or a
+    /// family (sum.). Repeatable.
+    #[arg(long, value_name = "PREFIX")]
+    only: Vec<String>,
+    /// Leave out the rules whose code starts with PREFIX. Repeatable.
+    #[arg(long, value_name = "PREFIX")]
+    skip: Vec<String>,
+}
+
+/// Which rules run: every one, or those --no-prose, --only and --skip keep.
+struct Rules {
+    no_prose: bool,
+    only: Vec<String>,
+    skip: Vec<String>,
+}
+
+impl Rules {
+    fn every(&self) -> bool {
+        !self.no_prose && self.only.is_empty() && self.skip.is_empty()
+    }
+
+    fn keep(&self, rule: &validate::Rule) -> bool {
+        let starts = |p: &String| rule.code.starts_with(p.as_str());
+        !(self.no_prose && rule.reads_prose())
+            && (self.only.is_empty() || self.only.iter().any(starts))
+            && !self.skip.iter().any(starts)
+    }
+
+    /// A prefix given that no rule's code starts with (a typo would otherwise leave out
+    /// nothing, or everything, without a word).
+    fn unknown(&self) -> Option<&str> {
+        self.only
+            .iter()
+            .chain(&self.skip)
+            .find(|p| {
+                !validate::RULES
+                    .iter()
+                    .any(|r| r.code.starts_with(p.as_str()))
+            })
+            .map(String::as_str)
+    }
+}
+
+/// What every report is checked with: last year's report, if given, and the rules that run.
+struct Checker<'a> {
+    prior: Option<&'a Report>,
+    rules: &'a Rules,
+    lang: Lang,
 }
 
 /// One report's outcome, as the JSON output writes it.
@@ -174,16 +227,27 @@ impl<W: Write> Out<W> {
     }
 }
 
-/// Reads and validates one JSON document.
-fn check(bytes: &[u8], prior: Option<&Report>, lang: Lang) -> Result<Validation, String> {
-    let report = zfxxgk::json::from_slice(bytes).map_err(|e| e.display_in(lang))?;
-    Ok(match prior {
-        Some(prior) => validate::validate_pair(validate::Pair {
-            prior,
-            current: &report,
-        }),
-        None => validate::validate(&report),
-    })
+impl Checker<'_> {
+    /// Reads and validates one JSON document.
+    fn check(&self, bytes: &[u8]) -> Result<Validation, String> {
+        let report = zfxxgk::json::from_slice(bytes).map_err(|e| e.display_in(self.lang))?;
+        let keep = |r: &validate::Rule| self.rules.keep(r);
+        Ok(match self.prior {
+            Some(prior) => {
+                let pair = validate::Pair {
+                    prior,
+                    current: &report,
+                };
+                if self.rules.every() {
+                    validate::validate_pair(pair)
+                } else {
+                    validate::validate_pair_with(pair, keep)
+                }
+            }
+            None if self.rules.every() => validate::validate(&report),
+            None => validate::validate_with(&report, keep),
+        })
+    }
 }
 
 /// Whole lines of an NDJSON stream, read in one piece: `bytes` ends at a line's end (or the
@@ -275,7 +339,7 @@ fn ndjson<W: Write>(
     out: &mut Out<W>,
     name: &str,
     input: impl io::Read + Send,
-    prior: Option<&Report>,
+    checker: &Checker<'_>,
     pool: &rayon::ThreadPool,
 ) -> Result<(), Stop> {
     let lang = out.lang;
@@ -284,7 +348,7 @@ fn ndjson<W: Write>(
         let mut spare = Vec::new();
         while let Some(block) = blocks.next(spare)? {
             for (n, line) in block.lines() {
-                out.outcome(&format!("{name}:{n}"), &check(line, prior, lang))?;
+                out.outcome(&format!("{name}:{n}"), &checker.check(line))?;
             }
             spare = block.bytes;
         }
@@ -326,7 +390,7 @@ fn ndjson<W: Write>(
                             summary: Summary::default(),
                         };
                         // Writing to a Vec does not fail.
-                        let _ = one.outcome(&format!("{name}:{n}"), &check(l, prior, lang));
+                        let _ = one.outcome(&format!("{name}:{n}"), &checker.check(l));
                         (one.w, one.summary)
                     })
                     .collect()
@@ -343,7 +407,7 @@ fn ndjson<W: Write>(
     })
 }
 
-fn run(args: &Args, out: &mut Out<impl Write>) -> Result<(), Stop> {
+fn run(args: &Args, rules: &Rules, out: &mut Out<impl Write>) -> Result<(), Stop> {
     let lang = args.lang;
     let prior = match &args.prior {
         None => None,
@@ -355,21 +419,26 @@ fn run(args: &Args, out: &mut Out<impl Write>) -> Result<(), Stop> {
             Err(e) => return Ok(out.unreadable(path, &cli::io_error(&e, lang))?),
         },
     };
+    let checker = Checker {
+        prior: prior.as_ref(),
+        rules,
+        lang,
+    };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Stop::Io(io::Error::other(e)))?;
     if args.ndjson {
         if args.inputs.is_empty() {
-            return ndjson(out, "stdin", io::stdin(), prior.as_ref(), &pool);
+            return ndjson(out, "stdin", io::stdin(), &checker, &pool);
         }
         for input in cli::expand(&args.inputs, |p| {
             cli::has_extension(p, &["ndjson", "jsonl"])
         }) {
             match &input {
-                Input::Stdin => ndjson(out, "stdin", io::stdin(), prior.as_ref(), &pool)?,
+                Input::Stdin => ndjson(out, "stdin", io::stdin(), &checker, &pool)?,
                 Input::File(p) => match std::fs::File::open(p) {
-                    Ok(f) => ndjson(out, &input.name(), f, prior.as_ref(), &pool)?,
+                    Ok(f) => ndjson(out, &input.name(), f, &checker, &pool)?,
                     Err(e) => out.unreadable(&input.name(), &cli::io_error(&e, lang))?,
                 },
             }
@@ -381,7 +450,7 @@ fn run(args: &Args, out: &mut Out<impl Write>) -> Result<(), Stop> {
         &inputs,
         args.jobs,
         |input| match input.read() {
-            Ok(bytes) => check(&bytes, prior.as_ref(), lang),
+            Ok(bytes) => checker.check(&bytes),
             Err(e) => Err(cli::io_error(&e, lang)),
         },
         |input, r| out.outcome(&input.name(), &r),
@@ -397,6 +466,25 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let rules = Rules {
+        no_prose: args.no_prose,
+        only: args.only.clone(),
+        skip: args.skip.clone(),
+    };
+    if let Some(prefix) = rules.unknown() {
+        let mut families: Vec<&str> = validate::RULES
+            .iter()
+            .map(|r| r.code.split_inclusive('.').next().unwrap_or(r.code))
+            .collect();
+        families.sort_unstable();
+        families.dedup();
+        let _ = writeln!(
+            io::stderr(),
+            "error: no rule code starts with '{prefix}' (the codes' families: {})\n\nFor more information, try '--help'.",
+            families.join(" ")
+        );
+        return ExitCode::from(2);
+    }
     let mut out = Out {
         w: BufWriter::new(io::stdout().lock()),
         format: args.format,
@@ -404,7 +492,7 @@ fn main() -> ExitCode {
         header_done: false,
         summary: Summary::default(),
     };
-    let result = run(&args, &mut out).and_then(|()| Ok(out.close()?));
+    let result = run(&args, &rules, &mut out).and_then(|()| Ok(out.close()?));
     let summary = out.summary;
     cli::finish(result.map(|()| summary.status()), || summary.status())
 }

@@ -211,6 +211,104 @@ fn validate_with_prior_adds_cross_year_findings() {
     assert_eq!(codes, ["pair.carry_over", "pair.carry_over"]);
 }
 
+/// The codes of each report's findings in `validate --format json` output, in order.
+fn codes_per_report(out: &Output) -> Vec<Vec<String>> {
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    text.lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v.get("summary").is_none())
+        .map(|v| {
+            v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["code"].as_str().unwrap().to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn validate_runs_the_rules_the_options_choose() {
+    // Two fixtures whose findings are known: two prose.table_mismatch warnings, and two
+    // requests.balance errors.
+    let prose = "tests/fixtures/2021/invalid/prose.table_mismatch.json";
+    let balance = "tests/fixtures/2021/invalid/requests.balance.json";
+    let mismatch = || vec!["prose.table_mismatch".to_owned(); 2];
+    let unbalanced = || vec!["requests.balance".to_owned(); 2];
+    let none = Vec::<String>::new;
+    // The options, each report's codes, the exit status.
+    type Case<'a> = (&'a [&'a str], [Vec<String>; 2], i32);
+    let cases: [Case; 6] = [
+        (&[], [mismatch(), unbalanced()], 1),
+        (&["--no-prose"], [none(), unbalanced()], 1),
+        (&["--skip", "prose."], [none(), unbalanced()], 1),
+        (&["--only", "prose."], [mismatch(), none()], 0),
+        (
+            &["--only", "sum.", "--only", "requests.balance"],
+            [none(), unbalanced()],
+            1,
+        ),
+        (&["--skip", "requests.", "--no-prose"], [none(), none()], 0),
+    ];
+    for (options, expected, status) in cases {
+        let mut args = vec!["--format", "json"];
+        args.extend(options);
+        args.extend([prose, balance]);
+        let out = run("validate", &args, None);
+        assert_eq!(out.status.code(), Some(status), "{options:?}");
+        assert_eq!(codes_per_report(&out), expected, "{options:?}");
+        // The same over NDJSON on two threads.
+        let mut input = Vec::new();
+        for path in [prose, balance] {
+            let r = common::load(std::path::Path::new(path));
+            input.extend(zfxxgk::json::to_string_compact(&r).bytes());
+            input.push(b'\n');
+        }
+        let mut args = vec!["--format", "json", "--ndjson", "-j", "2"];
+        args.extend(options);
+        let out = run("validate", &args, Some(&input));
+        assert_eq!(out.status.code(), Some(status), "--ndjson {options:?}");
+        assert_eq!(codes_per_report(&out), expected, "--ndjson {options:?}");
+    }
+}
+
+#[test]
+fn validate_with_prior_runs_the_cross_year_rules_the_options_choose() {
+    let dir = "tests/fixtures/pairs/pair.carry_over";
+    let (prior, current) = (format!("{dir}/prior.json"), format!("{dir}/current.json"));
+    for (options, expected) in [
+        (&["--no-prose"][..], 2),
+        (&["--only", "pair.carry_over"][..], 2),
+        (&["--skip", "pair."][..], 0),
+        (&["--only", "structure."][..], 0),
+    ] {
+        let mut args = vec!["--prior", &prior, "--format", "json"];
+        args.extend(options);
+        args.push(&current);
+        let out = run("validate", &args, None);
+        assert_eq!(out.status.code(), Some(0), "{options:?}");
+        assert_eq!(
+            codes_per_report(&out),
+            [vec!["pair.carry_over".to_owned(); expected]],
+            "{options:?}"
+        );
+    }
+}
+
+#[test]
+fn validate_refuses_a_rule_prefix_no_code_starts_with() {
+    for options in [&["--only", "sums."][..], &["--skip", "prose.nothing"][..]] {
+        let mut args = options.to_vec();
+        args.push(SEED);
+        let out = run("validate", &args, None);
+        assert_eq!(out.status.code(), Some(2), "{options:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(options[1]) && err.contains("sum."), "{err}");
+        assert!(out.stdout.is_empty(), "nothing validated");
+    }
+}
+
 #[test]
 fn bad_usage_exits_2() {
     assert_eq!(run("validate", &[], None).status.code(), Some(2));
