@@ -59,7 +59,7 @@ struct Args {
     jobs: Option<usize>,
     /// Leave out the rules that read the prose (the narrative sections' text): the tables'
     /// arithmetic, the structure and the metadata are checked, and with --prior the cross-year
-    /// rules.
+    /// rules but the comparison of the text with last year's.
     #[arg(long)]
     no_prose: bool,
     /// Run only the rules whose code starts with PREFIX: a whole code (sum.requests_total) or a

@@ -297,6 +297,24 @@ fn validate_with_prior_runs_the_cross_year_rules_the_options_choose() {
 }
 
 #[test]
+fn validate_no_prose_leaves_out_the_text_compared_with_last_year_s() {
+    let dir = "tests/fixtures/pairs/pair.similar_text";
+    let (prior, current) = (format!("{dir}/prior.json"), format!("{dir}/current.json"));
+    for (options, expected) in [(&[][..], 1), (&["--no-prose"][..], 0)] {
+        let mut args = vec!["--prior", &prior, "--format", "json"];
+        args.extend(options);
+        args.push(&current);
+        let out = run("validate", &args, None);
+        let codes = codes_per_report(&out);
+        let similar = codes[0]
+            .iter()
+            .filter(|c| *c == "pair.similar_text")
+            .count();
+        assert_eq!(similar, expected, "{options:?}: {codes:?}");
+    }
+}
+
+#[test]
 fn validate_refuses_a_rule_prefix_no_code_starts_with() {
     for options in [&["--only", "sums."][..], &["--skip", "prose.nothing"][..]] {
         let mut args = options.to_vec();

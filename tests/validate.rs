@@ -480,3 +480,27 @@ fn a_pair_run_of_some_rules_gives_what_the_full_pair_run_gives_for_them() {
         "{cross} cross-year, {single} single-report findings kept"
     );
 }
+
+#[test]
+fn the_rules_that_read_the_prose_are_these() {
+    let mut reading: Vec<&str> = RULES
+        .iter()
+        .filter(|r| r.reads_prose())
+        .map(|r| r.code)
+        .collect();
+    reading.sort_unstable();
+    assert_eq!(
+        reading,
+        [
+            "other_matters.fee_not_mentioned",
+            "overview.breakdown_incomplete",
+            "overview.breakdown_sum",
+            "pair.similar_text",
+            "problems.not_filled",
+            "prose.categorical",
+            "prose.conflict",
+            "prose.percentage",
+            "prose.table_mismatch",
+        ]
+    );
+}

@@ -353,11 +353,13 @@ pub struct Rule {
 impl Rule {
     /// Whether the rule reads the report's prose (the narrative sections' text: breakdowns,
     /// claims against the tables, categorical statements, section 五 filled in, 信息处理费
-    /// mentioned), as opposed to its tables and metadata alone.
+    /// mentioned, the text compared with last year's), as opposed to its tables and metadata
+    /// alone.
     pub fn reads_prose(&self) -> bool {
         ["prose.", "overview.", "problems.", "other_matters."]
             .iter()
             .any(|p| self.code.starts_with(p))
+            || self.code == "pair.similar_text"
     }
 
     /// Whether the rule runs on reports of this form.
