@@ -350,3 +350,65 @@ fn a_breakdown_whose_parts_leave_the_unit_out() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].expected, Some(validate::Observed::Integer(90)));
 }
+
+/// `其中` followed by one part names one category among others (common in real reports): it is
+/// no error that the part falls short of the total, only that it exceeds it. Two or more parts
+/// are still summed against the total (corpus 018 and 032 fall short with two).
+#[test]
+fn a_breakdown_of_one_part_is_one_category_among_others() {
+    let with = |field: &str, t: &str| {
+        let mut r = city();
+        let o = r.overview.as_mut().unwrap();
+        match field {
+            "proactive" => o.proactive = Some(t.to_owned()),
+            _ => o.oversight = Some(t.to_owned()),
+        }
+        validate::validate(&r)
+    };
+    for (field, text) in [
+        (
+            "proactive",
+            "全年主动公开政府信息1846条，其中政策文件87条。",
+        ),
+        (
+            "oversight",
+            "共举办新闻发布会12场，其中主要负责同志出席3场。",
+        ),
+        ("oversight", "全年开展培训近10次，其中专题培训3次。"),
+    ] {
+        let v = with(field, text);
+        assert_eq!(
+            v.with_code("overview.breakdown_sum").count(),
+            0,
+            "{text}: {:#?}",
+            v.findings
+        );
+    }
+    // One part above its total, exact or approximate: an error with the part as the sum (a
+    // range of one value where the total is approximate, as for any approximate breakdown).
+    use validate::Observed::{Integer, Range};
+    let eleven = Range {
+        min: Some(11),
+        max: Some(11),
+    };
+    for (text, expected) in [
+        (
+            "共举办新闻发布会12场，其中主要负责同志出席13场。",
+            Integer(13),
+        ),
+        ("全年开展培训近10次，其中专题培训11次。", eleven),
+    ] {
+        let v = with("oversight", text);
+        let f: Vec<_> = v.with_code("overview.breakdown_sum").collect();
+        assert_eq!(f.len(), 1, "{text}: {:#?}", v.findings);
+        assert_eq!(f[0].expected, Some(expected));
+    }
+    // Two parts short of the total are still an error.
+    let v = with(
+        "oversight",
+        "共举办新闻发布会12场，其中主要负责同志出席3场、部门负责同志出席5场。",
+    );
+    let f: Vec<_> = v.with_code("overview.breakdown_sum").collect();
+    assert_eq!(f.len(), 1, "{:#?}", v.findings);
+    assert_eq!(f[0].expected, Some(validate::Observed::Integer(8)));
+}

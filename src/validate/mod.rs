@@ -527,7 +527,7 @@ rules! {
     "proactive.issued_exceeds_in_force", Warning, false, Needs::Cells(IN_FORCE), "Section 二 （一）: 本年制发件数 ≤ 现行有效件数 + 本年废止件数";
     "proactive.procurement_without_projects", Warning, false, Needs::Cells(PROCUREMENT), "Section 二 （九）: an amount with zero 采购项目数量";
     "proactive.fee_unit", Warning, false, Needs::Cells(FEE_AMOUNT), "Section 二 （八）: 本年收费金额 entered in 元 or implausibly large for 万元";
-    "overview.breakdown_sum", Error, false, Needs::Nothing, "The categories the prose states must add up to their stated total";
+    "overview.breakdown_sum", Error, false, Needs::Nothing, "The categories the prose states must add up to their stated total (one category alone must not exceed it)";
     "overview.breakdown_incomplete", Info, false, Needs::Nothing, "A breakdown in the prose names a part without a number, so it cannot be summed";
     "prose.percentage", Warning, false, Needs::Nothing, "The share the prose gives a part of a breakdown (占35.8%) matches the part over its total";
     "structure.section_missing", Error, false, Needs::Nothing, "All six sections are present";
