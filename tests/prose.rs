@@ -159,6 +159,72 @@ fn categorical_statements_against_the_tables() {
     }
 }
 
+/// Denials worded as reports word them: the city fixture has 84 new requests, 17
+/// reconsiderations and 7 + 3 lawsuits, so each of these is contradicted, at the cells it names.
+#[test]
+fn denials_in_other_words_are_categorical_statements() {
+    const NEW: &str = "/requests/new_received/total";
+    const RECON: &str = "/review/reconsideration/total";
+    const LITIG: [&str; 2] = [
+        "/review/litigation_direct/total",
+        "/review/litigation_after_reconsideration/total",
+    ];
+    let all = [RECON, LITIG[0], LITIG[1]];
+    let cases: [(&str, Vec<Vec<&str>>); 8] = [
+        (
+            "全年未发生因政府信息公开引起的行政复议和行政诉讼案件。",
+            vec![all.to_vec()],
+        ),
+        (
+            "本年度未发生因政府信息公开被申请行政复议、提起行政诉讼的情况。",
+            vec![all.to_vec()],
+        ),
+        (
+            "全年无因政府信息公开被申请行政复议、提起行政诉讼情况。",
+            vec![all.to_vec()],
+        ),
+        // Two clauses, two statements.
+        (
+            "全年未被申请行政复议，也未被提起行政诉讼。",
+            vec![vec![RECON], LITIG.to_vec()],
+        ),
+        // A clause with a number is a count, not a denial.
+        (
+            "本年度未发生政府信息公开行政复议案件，行政诉讼10件。",
+            vec![vec![RECON]],
+        ),
+        ("行政复议17件，未发生行政诉讼。", vec![LITIG.to_vec()]),
+        (
+            "全年未收到公民、法人或者其他组织提出的政府信息公开申请。",
+            vec![vec![NEW]],
+        ),
+        ("本年度没有接到政府信息公开申请。", vec![vec![NEW]]),
+    ];
+    for (text, expected) in cases {
+        let f = prose(&with_requests_text(text));
+        let cells: Vec<Vec<String>> = f.iter().map(|f| f.cells.clone()).collect();
+        assert!(
+            f.iter().all(|f| f.code == "prose.categorical"),
+            "{text}: {f:#?}"
+        );
+        assert_eq!(cells, expected, "{text}");
+    }
+    // What is not a denial of cases or requests.
+    for text in [
+        "对无法提供的申请，均告知申请人理由。",
+        "未收到申请人的投诉。",
+        "未发生行政复议被纠错的情况。",
+        "未发生行政诉讼败诉案件。",
+        "未发生行政复议、行政诉讼败诉案件。",
+        "未发生因信息公开不当引发的舆情。",
+        "全年未收到行政许可申请以外的投诉。",
+        "严格防范行政复议和行政诉讼风险，未发生因此类问题被问责的情况。",
+        "被申请行政复议17件，被提起行政诉讼10件。",
+    ] {
+        assert_eq!(prose(&with_requests_text(text)), [], "{text}");
+    }
+}
+
 #[test]
 fn the_same_measure_stated_twice_conflicts_only_where_the_table_cannot_tell() {
     let mut r = with_requests_text("收到政府信息公开申请84件。");

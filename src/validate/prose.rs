@@ -784,16 +784,62 @@ fn channel_conflicts(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
 /// A categorical statement: its words, the cells that must all be 0 for it to hold, and what it
 /// says in English.
 struct Categorical {
-    /// One of these is in every word of `words`: a quick test before the words are searched.
+    /// One of these is in every word of `words` and every denial: a quick test before the
+    /// words are searched.
     keys: &'static [&'static str],
+    /// Phrases that make the statement as they stand (全部办结).
     words: &'static [&'static str],
+    /// Or a denial, worded any way: `denial.leads` then `denial.then` in one clause.
+    denial: Option<Denial>,
     cells: &'static [CellId],
     en: &'static str,
 }
 
+/// A statement that something did not happen, as reports word it in many ways
+/// (`未发生因政府信息公开被申请行政复议、提起行政诉讼的情况`): in one clause (text between `，`, `：`
+/// and the sentence's ends) with no digit in it (a number makes it a count, which the claims
+/// check), a lead word, then each word of `then` in order after it, and none of `unless`
+/// anywhere in the clause.
+struct Denial {
+    leads: &'static [&'static str],
+    then: &'static [&'static str],
+    unless: &'static [&'static str],
+}
+
+/// The words that deny a case happened.
+const DENY_CASES: &[&str] = &[
+    "未发生",
+    "没有发生",
+    "未出现",
+    "没有出现",
+    "未有",
+    "未收到",
+    "没有收到",
+    "未被",
+    "无",
+];
+
+/// What makes a clause about 复议 or 诉讼 speak of something other than whether there were cases.
+const NOT_ABOUT_CASES: &[&str] = &[
+    "纠错",
+    "纠正",
+    "败诉",
+    "撤销",
+    "确认违法",
+    "维持",
+    "无法",
+    "风险",
+];
+
+const REVIEW_TOTALS: &[CellId] = &[
+    CellId::Review(VR::Reconsideration, VC::Total),
+    CellId::Review(VR::LitigationDirect, VC::Total),
+    CellId::Review(VR::LitigationAfterReconsideration, VC::Total),
+];
+
 const CATEGORICAL: &[Categorical] = &[
     Categorical {
-        keys: &["申请", "未收到"],
+        keys: &["申请"],
         words: &[
             "未收到政府信息公开申请",
             "未收到依申请公开",
@@ -802,6 +848,11 @@ const CATEGORICAL: &[Categorical] = &[
             "无政府信息公开申请",
             "未收到公民、法人和其他组织",
         ],
+        denial: Some(Denial {
+            leads: &["未收到", "没有收到", "未接到", "没有接到", "未接收到"],
+            then: &["申请"],
+            unless: &["复议", "诉讼", "申请人", "投诉", "举报", "许可"],
+        }),
         cells: &[CellId::Requests(RR::NewReceived, AC::Total)],
         en: "no requests were received",
     },
@@ -814,6 +865,7 @@ const CATEGORICAL: &[Categorical] = &[
             "全部按时办结",
             "均已按期办结",
         ],
+        denial: None,
         cells: &[CellId::Requests(RR::CarriedForward, AC::Total)],
         en: "every request was dealt with",
     },
@@ -827,16 +879,64 @@ const CATEGORICAL: &[Categorical] = &[
             "无行政复议、行政诉讼",
             "未发生行政复议及行政诉讼",
         ],
+        denial: Some(Denial {
+            leads: DENY_CASES,
+            then: &["复议", "诉讼"],
+            unless: NOT_ABOUT_CASES,
+        }),
+        cells: REVIEW_TOTALS,
+        en: "there was no reconsideration or litigation",
+    },
+    // 复议 or 诉讼 denied alone (`未发生行政复议，行政诉讼1件`): the clause names one of them only.
+    Categorical {
+        keys: &["复议"],
+        words: &[],
+        denial: Some(Denial {
+            leads: DENY_CASES,
+            then: &["复议"],
+            unless: &[
+                "诉讼",
+                "纠错",
+                "纠正",
+                "败诉",
+                "撤销",
+                "确认违法",
+                "维持",
+                "无法",
+                "风险",
+            ],
+        }),
+        cells: &[CellId::Review(VR::Reconsideration, VC::Total)],
+        en: "there was no reconsideration",
+    },
+    Categorical {
+        keys: &["诉讼"],
+        words: &[],
+        denial: Some(Denial {
+            leads: DENY_CASES,
+            then: &["诉讼"],
+            unless: &[
+                "复议",
+                "纠错",
+                "纠正",
+                "败诉",
+                "撤销",
+                "确认违法",
+                "维持",
+                "无法",
+                "风险",
+            ],
+        }),
         cells: &[
-            CellId::Review(VR::Reconsideration, VC::Total),
             CellId::Review(VR::LitigationDirect, VC::Total),
             CellId::Review(VR::LitigationAfterReconsideration, VC::Total),
         ],
-        en: "there was no reconsideration or litigation",
+        en: "there was no litigation",
     },
     Categorical {
         keys: &["维持"],
         words: &["均获维持", "全部维持", "均被维持", "均予以维持"],
+        denial: None,
         cells: &[
             CellId::Review(VR::Reconsideration, VC::Corrected),
             CellId::Review(VR::Reconsideration, VC::Other),
@@ -852,50 +952,181 @@ const CATEGORICAL: &[Categorical] = &[
     },
 ];
 
-/// The keys and words of [`CATEGORICAL`], each searcher built once: every field of every report
-/// is searched for them.
-static CATEGORICAL_FINDERS: std::sync::LazyLock<Vec<(Vec<Finder>, Vec<Finder>)>> =
+/// The searchers of a categorical statement, built once: every field of every report is
+/// searched for them.
+struct CategoricalFinders {
+    /// Its keys, as bits of [`CategoricalKeys::present`].
+    keys: u32,
+    words: Vec<Finder>,
+    leads: Vec<Finder>,
+    then: Vec<Finder>,
+}
+
+impl CategoricalFinders {
+    /// Whether the statement may be in `text`, whose keys are `keys`: a key, and a word or a
+    /// denial's words (the rarer words first, the leads last).
+    fn may_be_in(&self, text: &[u8], keys: u32) -> bool {
+        let found = |f: &Finder| f.find(text).is_some();
+        keys & self.keys != 0
+            && (self.words.iter().any(found)
+                || (!self.leads.is_empty()
+                    && self.then.iter().all(found)
+                    && self.leads.iter().any(found)))
+    }
+}
+
+/// The keys of every categorical statement, each searched for once in a field whichever
+/// statements share it.
+struct CategoricalKeys {
+    keys: Vec<&'static str>,
+    finders: Vec<Finder>,
+}
+
+impl CategoricalKeys {
+    /// The bits of the keys in `wanted` that `text` holds.
+    fn present(&self, text: &[u8], wanted: u32) -> u32 {
+        self.finders
+            .iter()
+            .enumerate()
+            .filter(|(i, f)| wanted & 1 << i != 0 && f.find(text).is_some())
+            .fold(0, |bits, (i, _)| bits | 1 << i)
+    }
+
+    /// The bits of `words` (each one of the keys).
+    fn bits(&self, words: &[&str]) -> u32 {
+        words
+            .iter()
+            .filter_map(|w| self.keys.iter().position(|k| k == w))
+            .fold(0, |bits, i| bits | 1 << i)
+    }
+}
+
+static CATEGORICAL_KEYS: std::sync::LazyLock<CategoricalKeys> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<&'static str> = Vec::new();
+    for k in CATEGORICAL.iter().flat_map(|c| c.keys) {
+        if !keys.contains(k) {
+            keys.push(k);
+        }
+    }
+    assert!(keys.len() <= 32, "more categorical keys than bits");
+    let finders = keys.iter().map(|k| Finder::new(k.as_bytes())).collect();
+    CategoricalKeys { keys, finders }
+});
+
+static CATEGORICAL_FINDERS: std::sync::LazyLock<Vec<CategoricalFinders>> =
     std::sync::LazyLock::new(|| {
-        let finders = |words: &'static [&'static str]| {
+        let finders = |words: &[&'static str]| -> Vec<Finder> {
             words.iter().map(|w| Finder::new(w.as_bytes())).collect()
         };
         CATEGORICAL
             .iter()
-            .map(|cat| (finders(cat.keys), finders(cat.words)))
+            .map(|cat| CategoricalFinders {
+                keys: CATEGORICAL_KEYS.bits(cat.keys),
+                words: finders(cat.words),
+                leads: finders(cat.denial.as_ref().map_or(&[], |d| d.leads)),
+                then: finders(cat.denial.as_ref().map_or(&[], |d| d.then)),
+            })
             .collect()
     });
 
 type Finder = memchr::memmem::Finder<'static>;
+
+/// The char index of the first occurrence of `word` in `hay` ([`find_last`]'s twin).
+fn find_first(hay: &[char], word: &str) -> Option<usize> {
+    let mut rest = word.chars();
+    let first = rest.next()?;
+    let rest = rest.as_str();
+    (0..hay.len()).find(|&i| {
+        hay[i] == first && {
+            let mut k = i + 1;
+            rest.chars().all(|c| {
+                let hit = hay.get(k) == Some(&c);
+                k += 1;
+                hit
+            })
+        }
+    })
+}
+
+/// What a sentence says that makes the statement, clause by clause: one of its words, or the
+/// words of a denial (from the lead to the last word). A clause with a word of `unless` makes
+/// neither (`未收到申请人的投诉` is not `未收到申请`).
+fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
+    let unless = cat.denial.as_ref().map_or(&[][..], |d| d.unless);
+    let is_clause_end = |c: &char| matches!(c, '，' | ',' | '：' | ':');
+    let digit = |c: &char| c.is_ascii_digit() || ('０'..='９').contains(c);
+    sentence.split(is_clause_end).find_map(|clause| {
+        if unless.iter().any(|w| contains(clause, w)) {
+            return None;
+        }
+        if let Some(word) = cat.words.iter().find(|w| contains(clause, w)) {
+            return Some((*word).to_owned());
+        }
+        let d = cat.denial.as_ref()?;
+        if clause.iter().any(digit) {
+            return None;
+        }
+        let (at, lead) = d
+            .leads
+            .iter()
+            .filter_map(|l| Some((find_first(clause, l)?, l.chars().count())))
+            .min()?;
+        let mut k = at + lead;
+        for w in d.then {
+            k += find_first(&clause[k..], w)? + w.chars().count();
+        }
+        Some(string_of(&clause[at..k]))
+    })
+}
+
+/// The categorical statements whose cells a form has, as bits (worked out once per edition).
+fn categorical_in(form: &crate::form::Form) -> u32 {
+    let of = |form: &crate::form::Form| {
+        CATEGORICAL
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.cells.iter().all(|id| form.has(*id)))
+            .fold(0, |bits, (i, _)| bits | 1 << i)
+    };
+    static IN_FORM: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    let sets = IN_FORM.get_or_init(|| crate::Edition::ALL.iter().map(|e| of(e.form())).collect());
+    match sets.get(form.edition.index()) {
+        Some(bits) if std::ptr::eq(crate::Edition::ALL[form.edition.index()].form(), form) => *bits,
+        _ => of(form),
+    }
+}
 
 /// `prose.categorical`: a statement such as 全部办结 or 未收到申请 that the tables contradict.
 fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
     let form = r.form();
     // A statement can be contradicted only where the form has its cells and one of them is not
     // 0: the text is searched for those statements only.
+    let in_form = categorical_in(form);
     let live: Vec<_> = CATEGORICAL
         .iter()
         .zip(CATEGORICAL_FINDERS.iter())
-        .filter(|(cat, _)| {
-            cat.cells.iter().all(|id| form.has(*id))
+        .enumerate()
+        .filter(|(i, (cat, _))| {
+            in_form & 1 << i != 0
                 && cat
                     .cells
                     .iter()
                     .any(|id| count(r, *id).is_some_and(|v| v > 0))
         })
+        .map(|(_, live)| live)
         .collect();
     if live.is_empty() {
         return;
     }
+    let wanted = live.iter().fold(0, |bits, (_, f)| bits | f.keys);
     for Field { pointer, text, .. } in fields {
         let (pointer, text) = (*pointer, *text);
+        let keys = CATEGORICAL_KEYS.present(text.as_bytes(), wanted);
         // Most fields hold no categorical statement: look at their sentences only when one does.
         let present: Vec<&Categorical> = live
             .iter()
             .copied()
-            .filter(|(_, (keys, words))| {
-                let found = |f: &memchr::memmem::Finder<'_>| f.find(text.as_bytes()).is_some();
-                keys.iter().any(found) && words.iter().any(found)
-            })
+            .filter(|(_, finders)| finders.may_be_in(text.as_bytes(), keys))
             .map(|(cat, _)| cat)
             .collect();
         if present.is_empty() {
@@ -908,7 +1139,7 @@ fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
                 continue;
             }
             for cat in &present {
-                let Some(word) = cat.words.iter().find(|w| contains(sentence, w)) else {
+                let Some(word) = statement_in(sentence, cat) else {
                     continue;
                 };
                 let nonzero: Vec<(String, u64)> = cat
@@ -972,6 +1203,16 @@ mod tests {
             t.push('８');
             assert!(has_digit(&t), "{at}");
         }
+    }
+
+    #[test]
+    fn the_first_place_a_word_starts() {
+        let chars = |s: &str| s.chars().collect::<Vec<_>>();
+        assert_eq!(find_first(&chars("未发生未发生"), "未发生"), Some(0));
+        assert_eq!(find_first(&chars("全年未发生复议"), "复议"), Some(5));
+        assert_eq!(find_first(&chars("全年未发"), "未发生"), None);
+        assert_eq!(find_first(&chars(""), "复议"), None);
+        assert_eq!(find_first(&chars("复议"), ""), None);
     }
 
     #[test]
