@@ -240,13 +240,73 @@ pub fn claims(r: &Report) -> Vec<Claim> {
 fn claims_in(r: &Report, fields: &[Field<'_>]) -> Vec<Claim> {
     let mut out = Vec::new();
     for f in fields {
+        // The last claim of the field, and where its number ends.
+        let mut last: Option<(usize, usize)> = None;
         for found in &f.found {
-            if let Some(c) = claim_at(&f.chars, found, r, f.pointer) {
-                out.push(c);
+            let Some(c) = claim_at(&f.chars, found, r, f.pointer) else {
+                continue;
+            };
+            // A claim of the same measure after `其中` in the same sentence counts a part of the
+            // one before (`收到申请84件，其中通过网络平台收到申请60件`), not the measure; unless
+            // the one before was named by a word that may add 上年结转 (`受理96件，其中新收84件`).
+            if let Some((k, end)) = last
+                && out.get(k).is_some_and(|p: &Claim| {
+                    p.measure == c.measure
+                        && !MEASURES
+                            .iter()
+                            .any(|m| m.id == p.measure && m.or_names.contains(&p.name))
+                        && p.pointer == c.pointer
+                        && p.range == c.range
+                        && contains(&f.chars[end..found.start], "其中")
+                })
+            {
+                continue;
             }
+            last = Some((out.len(), found.end));
+            out.push(c);
         }
     }
     out
+}
+
+/// Words before a number that make it another period's, or a running total's, not the report
+/// year's (`上年度收到申请70件`, `累计收到申请500件`, `较上年同期的70件`).
+const OTHER_PERIOD: &[&str] = &[
+    "上年度",
+    "上一年度",
+    "上年",
+    "去年",
+    "前年",
+    "累计",
+    "历年",
+    "以来",
+    "近三年",
+    "近两年",
+    "近五年",
+    "近年来",
+    "同比",
+];
+
+/// Words between a measure's name and its number that narrow it to some of its cases
+/// (`收到涉及房屋征收的申请50件`).
+const NARROWING: &[&str] = &["涉及", "关于", "针对"];
+
+/// Whether the words of a clause before a number (`before`), besides the measure's own name at
+/// `name`, make the number another year's or a part of the measure: a word of [`OTHER_PERIOD`]
+/// or a four-digit year other than the report's anywhere before it, or a word of [`NARROWING`]
+/// between the name and the number.
+fn not_the_measure(before: &[char], name: std::ops::Range<usize>, year: Option<u16>) -> bool {
+    let outside = |at: usize, len: usize| at + len <= name.start || at >= name.end;
+    let elsewhere = |w: &str| {
+        let len = w.chars().count();
+        (0..before.len())
+            .any(|at| outside(at, len) && before[at..].iter().copied().take(len).eq(w.chars()))
+    };
+    OTHER_PERIOD
+        .iter()
+        .any(|w| contains(before, w) && elsewhere(w))
+        || other_year(before, year)
+        || NARROWING.iter().any(|w| contains(&before[name.end..], w))
 }
 
 /// The claim a count found in a field makes, if it is one.
@@ -279,12 +339,13 @@ fn claim_at(
         .position(ends_clause)
         .map_or(chars.len(), |i| found.end + i);
     let sentence = &chars[start..end];
-    let (m, name) = measure_of(
-        &chars[clause_start..found.start],
-        &chars[clause_start..clause_end],
-        r.form(),
-    )?;
+    let before = &chars[clause_start..found.start];
+    let (m, name) = measure_of(before, &chars[clause_start..clause_end], r.form())?;
     if !m.units.contains(&q.unit.as_str()) || !own_scope(sentence, r) {
+        return None;
+    }
+    let at = find_last(before, name)?;
+    if not_the_measure(before, at..at + name.chars().count(), r.year) {
         return None;
     }
     Some(Claim {
@@ -673,6 +734,11 @@ fn other_period(sentence: &[char], year: Option<u16>) -> bool {
     {
         return true;
     }
+    other_year(sentence, year)
+}
+
+/// Whether a text writes a four-digit year (`2021年`) other than the report's.
+fn other_year(sentence: &[char], year: Option<u16>) -> bool {
     let Some(year) = year else { return false };
     sentence.windows(5).any(|w| {
         w[4] == '年'
