@@ -527,3 +527,49 @@ fn a_breakdown_of_one_part_is_one_category_among_others() {
     assert_eq!(f.len(), 1, "{:#?}", v.findings);
     assert_eq!(f[0].expected, Some(validate::Observed::Integer(8)));
 }
+
+/// Brackets in a breakdown: a remark on a part (`300条（含规范性文件20条）`) is not a part of its
+/// own, and a breakdown of a part in brackets (`300条（其中规范性文件20条）`) ends with them, so
+/// the parts after it are the outer breakdown's. Wrong sums are still found at either level.
+#[test]
+fn brackets_bound_a_breakdown_and_its_remarks() {
+    let with = |t: &str| {
+        let mut r = city();
+        r.overview.as_mut().unwrap().proactive = Some(t.to_owned());
+        let v = validate::validate(&r);
+        v.with_code("overview.breakdown_sum")
+            .map(|f| (f.expected.clone(), f.actual.clone()))
+            .collect::<Vec<_>>()
+    };
+    use validate::Observed::Integer;
+    for text in [
+        "主动公开信息1000条，其中文件类300条（含规范性文件20条）、动态类700条。",
+        "主动公开信息1000条，其中：文件类300条（其中规范性文件20条），动态类700条。",
+        "主动公开信息1000条（其中政策文件300条、工作动态700条），另发布解读50条。",
+    ] {
+        assert_eq!(with(text), [], "{text}");
+    }
+    for (text, expected, actual) in [
+        (
+            "主动公开信息1000条，其中文件类300条（含规范性文件20条）、动态类600条。",
+            900,
+            1000,
+        ),
+        (
+            "主动公开信息1000条，其中：文件类300条（其中规范性文件400条），动态类700条。",
+            400,
+            300,
+        ),
+        (
+            "主动公开信息1000条（其中政策文件300条、工作动态600条），按时发布。",
+            900,
+            1000,
+        ),
+    ] {
+        assert_eq!(
+            with(text),
+            [(Some(Integer(expected)), Some(Integer(actual)))],
+            "{text}"
+        );
+    }
+}

@@ -546,6 +546,22 @@ fn opener(chars: &[char], from: usize, to: usize) -> Option<usize> {
     OPENER_WORDS.at(&chars[..to], i).is_some().then_some(i)
 }
 
+/// How brackets stand in a stretch of text: whether it closes one it did not open (the
+/// stretch is inside brackets that end in it), and whether it leaves one open.
+fn brackets(text: &[char]) -> (bool, bool) {
+    let mut depth = 0usize;
+    let mut closed = false;
+    for c in text {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' if depth == 0 => closed = true,
+            '）' | ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    (closed, depth > 0)
+}
+
 /// The end of the sentence a breakdown runs in: the next 。, ！, ？ or line end.
 fn sentence_end(chars: &[char], from: usize) -> usize {
     (from..chars.len())
@@ -676,6 +692,12 @@ impl Cursor<'_> {
             fig.parts = parts;
             fig.unnumbered = unnumbered;
             end = end.max(last);
+            // A breakdown in brackets (`300条（其中规范性文件20条）`) ends with them.
+            if brackets(&self.chars[f.end..open]).1 {
+                let close = (end..limit.min(self.chars.len()))
+                    .find(|i| matches!(self.chars[*i], '）' | ')'));
+                end = close.map_or(end, |i| i + 1);
+            }
         }
         fig.range.end = end;
         (fig, end)
@@ -719,6 +741,17 @@ impl Cursor<'_> {
         let mut from = open;
         let mut last = open;
         while self.idx < self.found.len() && self.found[self.idx].start < group_end {
+            let (closed, opened) = brackets(&self.chars[from..self.found[self.idx].start]);
+            // The brackets the breakdown stands in closed: it ends there.
+            if closed {
+                break;
+            }
+            // Inside brackets opened after the last part (`300条（含规范性文件20条）、…`): a remark
+            // on that part, not a part.
+            if opened {
+                self.idx += 1;
+                continue;
+            }
             let q = &self.found[self.idx].quantity;
             if !total.quantity.unit.is_empty()
                 && !q.unit.is_empty()
