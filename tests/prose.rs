@@ -573,3 +573,37 @@ fn brackets_bound_a_breakdown_and_its_remarks() {
         );
     }
 }
+
+/// `含` right inside a bracket after a total opens what it includes: some of its cases, so they
+/// may fall short of it, but not exceed it.
+#[test]
+fn what_a_total_includes_may_fall_short_of_it_but_not_exceed_it() {
+    let with = |t: &str| {
+        let mut r = city();
+        r.overview.as_mut().unwrap().proactive = Some(t.to_owned());
+        let v = validate::validate(&r);
+        v.with_code("overview.breakdown_sum")
+            .map(|f| (f.expected.clone(), f.actual.clone()))
+            .collect::<Vec<_>>()
+    };
+    use validate::Observed::Integer;
+    for text in [
+        "公开规章13件（含新制定5件，修改4件，废止4件）。",
+        "公开规章13件（含新制定5件，修改4件）。",
+        "发布信息2000条（含转载500条）。",
+        // Without a bracket, 含 opens nothing.
+        "公开规章13件，含新制定5件，修改4件，废止5件。",
+    ] {
+        assert_eq!(with(text), [], "{text}");
+    }
+    for text in [
+        "公开规章13件（含新制定5件，修改4件，废止5件）。",
+        "公开规章13件(含新制定5件,修改4件,废止5件)。",
+    ] {
+        assert_eq!(
+            with(text),
+            [(Some(Integer(14)), Some(Integer(13)))],
+            "{text}"
+        );
+    }
+}

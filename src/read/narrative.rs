@@ -506,8 +506,8 @@ fn label_of(chars: &[char], from: usize, to: usize) -> (usize, std::ops::Range<u
     (start, a..b)
 }
 
-/// The words that open a breakdown after a total (`…583条，其中…`). `含` is not one: `受理25件
-/// （含上年结转4件）` states what the total includes, not its parts.
+/// The words that open a breakdown after a total (`…583条，其中…`). `含` opens one only right
+/// inside a bracket, and its parts are what the total includes, not all of it ([`opener`]).
 const OPENERS: &[&str] = &[
     "其中",
     "包括",
@@ -530,20 +530,28 @@ const OPENERS: &[&str] = &[
 const TOTALS: &[&str] = &["共计", "合计", "总计", "总共", "共"];
 
 /// After a quantity: does an opener ([`OPENERS`]) begin a breakdown before the next quantity?
-/// Returns where the breakdown's words begin.
-fn opener(chars: &[char], from: usize, to: usize) -> Option<usize> {
+/// Returns where the breakdown's words begin, and whether its parts are only what the total
+/// includes: `含` right inside a bracket after the total (`13件（含新制定5件，修改4件）`) opens
+/// such a breakdown.
+fn opener(chars: &[char], from: usize, to: usize) -> Option<(usize, bool)> {
     let mut i = from;
     while i < to && matches!(chars[i], '，' | ',' | '。' | ' ' | '　' | '(' | '（') {
         i += 1;
     }
     // A colon right after the total opens its parts (`100条：政策文件20条、…`).
     if from < to && matches!(chars[from], '：' | ':') {
-        return Some(from + 1);
+        return Some((from + 1, false));
+    }
+    if i > from && i < to && matches!(chars[i - 1], '(' | '（') && chars[i] == '含' {
+        return Some((i, true));
     }
     static OPENER_WORDS: std::sync::LazyLock<super::norm::Words> =
         std::sync::LazyLock::new(|| super::norm::Words::new(OPENERS));
     // An opener that ends by `to`.
-    OPENER_WORDS.at(&chars[..to], i).is_some().then_some(i)
+    OPENER_WORDS
+        .at(&chars[..to], i)
+        .is_some()
+        .then_some((i, false))
 }
 
 /// How brackets stand in a stretch of text: whether it closes one it did not open (the
@@ -586,6 +594,9 @@ pub(crate) struct Stated {
     pub range: std::ops::Range<usize>,
     /// The share of its total the text gives right after the figure (`33条，占35.8%`).
     pub share: Option<Share>,
+    /// Whether the parts are what the total includes (`13件（含新制定5件，废止4件）`): some of
+    /// its cases, not necessarily all.
+    pub includes: bool,
 }
 
 /// A percentage as written (`35.8%`): its digits without the point, and how many decimals.
@@ -681,13 +692,15 @@ impl Cursor<'_> {
             unnumbered: Vec::new(),
             range: start..f.end,
             share: share_after(self.chars, f.end, next_start),
+            includes: false,
         };
         let mut end = f.end;
         let next = self
             .found
             .get(self.idx)
             .map_or(self.chars.len(), |n| n.start);
-        if let Some(open) = opener(self.chars, f.end, next) {
+        if let Some((open, includes)) = opener(self.chars, f.end, next) {
+            fig.includes = includes;
             let (parts, unnumbered, last) = self.parts(&fig, open, limit);
             fig.parts = parts;
             fig.unnumbered = unnumbered;
@@ -880,7 +893,7 @@ fn implied_parts(chars: &[char], found: &[Found]) -> Option<Vec<Found>> {
             continue;
         }
         let next = found.get(k + 1).map_or(chars.len(), |n| n.start);
-        let Some(open) = opener(chars, f.end, next) else {
+        let Some((open, _)) = opener(chars, f.end, next) else {
             continue;
         };
         let end = sentence_end(chars, open);

@@ -337,8 +337,9 @@ fn parts_disagree(f: &crate::read::Stated) -> Option<(Observed, String, String)>
     }
     let tmin_v = u128::from(tmin.unwrap_or(0));
     // One part (`1846条，其中政策文件87条`, `收到申请25件，其中自然人申请20件`) is one category
-    // named among others: it falls short of the total by design, and is wrong only above it.
-    let one_of_others = f.parts.len() == 1;
+    // named among others, and parts the total only includes (`13件（含新制定5件，修改4件）`) are
+    // some of its cases: they fall short of the total by design, and are wrong only above it.
+    let one_of_others = f.parts.len() == 1 || f.includes;
     let fits = (one_of_others || pmax.is_none_or(|pm| tmin_v <= pm))
         && tmax.is_none_or(|tm| pmin <= u128::from(tm));
     if fits {
