@@ -280,6 +280,19 @@ const PHRASINGS: &[(&str, &[&str])] = &[
         &["发生政府信息公开行政诉讼{}件", "被提起行政诉讼{}件"],
     ),
     (
+        "proactive.rules.issued",
+        &["本年新制定规章{}件", "制发规章{}件"],
+    ),
+    ("proactive.rules.repealed", &["废止规章{}件"]),
+    (
+        "proactive.rules.in_force",
+        &["现行有效规章{}件", "现行有效的规章{}件"],
+    ),
+    (
+        "proactive.normative_documents.in_force",
+        &["现行有效行政规范性文件{}件", "现行有效的规范性文件{}件"],
+    ),
+    (
         "proactive.normative_documents.issued",
         &["本年制发行政规范性文件{}件", "印发规范性文件{}件"],
     ),

@@ -607,3 +607,50 @@ fn what_a_total_includes_may_fall_short_of_it_but_not_exceed_it() {
         );
     }
 }
+
+/// Section 二's 规章 and 现行有效 counts stated in prose (the city fixture: 规章 2 issued, 1
+/// repealed, 37 in force; 行政规范性文件 152 in force), and the words that look like them but are
+/// not (规章制度 are a body's internal rules).
+#[test]
+fn rules_and_documents_in_force_stated_in_prose() {
+    let with = |t: &str| {
+        let mut r = city();
+        r.overview.as_mut().unwrap().proactive = Some(t.to_owned());
+        prose(&r)
+            .iter()
+            .map(|f| (f.cells.clone(), f.expected.clone(), f.actual.clone()))
+            .collect::<Vec<_>>()
+    };
+    use validate::Observed::Integer;
+    for text in [
+        "新制定规章2件，废止规章1件，现行有效规章37件。",
+        "现行有效规章37件、行政规范性文件152件。",
+        "本年度制定规范性文件14件，现行有效规范性文件152件。",
+        "制定内部规章制度5个。",
+        "清理规章10件。",
+        "现行有效规章和规范性文件共189件。",
+    ] {
+        assert_eq!(with(text), [], "{text}");
+    }
+    for (text, cell, expected, actual) in [
+        ("新制定规章3件。", "/proactive/rules/issued", 2, 3),
+        ("废止规章2件。", "/proactive/rules/repealed", 1, 2),
+        ("现行有效的规章36件。", "/proactive/rules/in_force", 37, 36),
+        (
+            "行政规范性文件现行有效150件。",
+            "/proactive/normative_documents/in_force",
+            152,
+            150,
+        ),
+    ] {
+        assert_eq!(
+            with(text),
+            [(
+                vec![cell.to_owned()],
+                Some(Integer(expected)),
+                Some(Integer(actual))
+            )],
+            "{text}"
+        );
+    }
+}
