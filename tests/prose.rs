@@ -209,8 +209,12 @@ fn denials_in_other_words_are_categorical_statements() {
         );
         assert_eq!(cells, expected, "{text}");
     }
-    // What is not a denial of cases or requests.
+    // What is not a denial of cases or requests, nor says that every request was dealt with
+    // (the city fixture carries 6 forward).
     for text in [
+        "上年结转的申请已全部办结。",
+        "上年结转的12件申请已全部办结。",
+        "除6件结转下年度继续办理外，其余申请均已办结。",
         "对无法提供的申请，均告知申请人理由。",
         "未收到申请人的投诉。",
         "未发生行政复议被纠错的情况。",

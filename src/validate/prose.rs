@@ -857,6 +857,9 @@ struct Categorical {
     words: &'static [&'static str],
     /// Or a denial, worded any way: `denial.leads` then `denial.then` in one clause.
     denial: Option<Denial>,
+    /// Words that, anywhere in the sentence, make it speak of some cases only (`上年结转的申请已
+    /// 全部办结`, `其余申请均已办结`): it states nothing then.
+    some_only: &'static [&'static str],
     cells: &'static [CellId],
     en: &'static str,
 }
@@ -919,6 +922,7 @@ const CATEGORICAL: &[Categorical] = &[
             then: &["申请"],
             unless: &["复议", "诉讼", "申请人", "投诉", "举报", "许可"],
         }),
+        some_only: &[],
         cells: &[CellId::Requests(RR::NewReceived, AC::Total)],
         en: "no requests were received",
     },
@@ -932,6 +936,14 @@ const CATEGORICAL: &[Categorical] = &[
             "均已按期办结",
         ],
         denial: None,
+        some_only: &[
+            "上年结转",
+            "上年度结转",
+            "上一年度结转",
+            "其余",
+            "剩余",
+            "除",
+        ],
         cells: &[CellId::Requests(RR::CarriedForward, AC::Total)],
         en: "every request was dealt with",
     },
@@ -950,6 +962,7 @@ const CATEGORICAL: &[Categorical] = &[
             then: &["复议", "诉讼"],
             unless: NOT_ABOUT_CASES,
         }),
+        some_only: &[],
         cells: REVIEW_TOTALS,
         en: "there was no reconsideration or litigation",
     },
@@ -972,6 +985,7 @@ const CATEGORICAL: &[Categorical] = &[
                 "风险",
             ],
         }),
+        some_only: &[],
         cells: &[CellId::Review(VR::Reconsideration, VC::Total)],
         en: "there was no reconsideration",
     },
@@ -993,6 +1007,7 @@ const CATEGORICAL: &[Categorical] = &[
                 "风险",
             ],
         }),
+        some_only: &[],
         cells: &[
             CellId::Review(VR::LitigationDirect, VC::Total),
             CellId::Review(VR::LitigationAfterReconsideration, VC::Total),
@@ -1003,6 +1018,7 @@ const CATEGORICAL: &[Categorical] = &[
         keys: &["维持"],
         words: &["均获维持", "全部维持", "均被维持", "均予以维持"],
         denial: None,
+        some_only: &[],
         cells: &[
             CellId::Review(VR::Reconsideration, VC::Corrected),
             CellId::Review(VR::Reconsideration, VC::Other),
@@ -1118,6 +1134,9 @@ fn find_first(hay: &[char], word: &str) -> Option<usize> {
 /// words of a denial (from the lead to the last word). A clause with a word of `unless` makes
 /// neither (`未收到申请人的投诉` is not `未收到申请`).
 fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
+    if cat.some_only.iter().any(|w| contains(sentence, w)) {
+        return None;
+    }
     let unless = cat.denial.as_ref().map_or(&[][..], |d| d.unless);
     let is_clause_end = |c: &char| matches!(c, '，' | ',' | '：' | ':');
     let digit = |c: &char| c.is_ascii_digit() || ('０'..='９').contains(c);
