@@ -242,6 +242,10 @@ fn numbers_of_another_period_or_of_a_part_are_not_claims() {
         "共收到政府信息公开申请84件，较上年同期的70件增长20%。",
         "共收到政府信息公开申请84件，其中通过网络平台收到申请60件，通过信函方式收到申请24件。",
         "收到涉及房屋征收的政府信息公开申请50件。",
+        // Two measures named before one number: their sum, or cases of both.
+        "予以公开和部分公开共50件。",
+        "不予公开、无法提供、不予处理共36件。",
+        "办结上年结转申请12件。",
     ] {
         assert_eq!(prose(&with_requests_text(text)), [], "{text}");
     }

@@ -269,6 +269,37 @@ fn claims_in(r: &Report, fields: &[Field<'_>]) -> Vec<Claim> {
     out
 }
 
+/// Whether the words of a clause before a number, since the number before it, name another
+/// measure that could be stated there besides `id`'s name at `name` (`予以公开和部分公开共50件`,
+/// `办结上年结转申请12件`): the number then counts them together, or some cases of both, not one
+/// of them.
+fn names_another(before: &[char], id: &str, name: std::ops::Range<usize>) -> bool {
+    let from = before
+        .iter()
+        .rposition(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map_or(0, |i| i + 1);
+    if from > name.start {
+        return false;
+    }
+    let seg = &before[from..];
+    let (start, end) = (name.start - from, name.end - from);
+    // Another measure that could be stated here: its words needed in the clause, none it
+    // excludes before its name.
+    MEASURES
+        .iter()
+        .filter(|m| m.id != id && (m.with.is_empty() || m.with.iter().any(|w| contains(seg, w))))
+        .any(|m| {
+            m.names.iter().any(|n| {
+                let len = n.chars().count();
+                (0..seg.len()).any(|at| {
+                    (at + len <= start || at >= end)
+                        && seg[at..].iter().copied().take(len).eq(n.chars())
+                        && !m.not.iter().any(|w| contains(&seg[..at], w))
+                })
+            })
+        })
+}
+
 /// Words before a number that make it another period's, or a running total's, not the report
 /// year's (`上年度收到申请70件`, `累计收到申请500件`, `较上年同期的70件`).
 const OTHER_PERIOD: &[&str] = &[
@@ -345,7 +376,9 @@ fn claim_at(
         return None;
     }
     let at = find_last(before, name)?;
-    if not_the_measure(before, at..at + name.chars().count(), r.year) {
+    if not_the_measure(before, at..at + name.chars().count(), r.year)
+        || names_another(before, m.id, at..at + name.chars().count())
+    {
         return None;
     }
     Some(Claim {
