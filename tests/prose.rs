@@ -536,19 +536,23 @@ fn a_breakdown_of_one_part_is_one_category_among_others() {
     assert_eq!(f[0].expected, Some(validate::Observed::Integer(8)));
 }
 
+/// The expected and actual values of the `overview.breakdown_sum` findings of the city fixture
+/// with `text` as its 主动公开 paragraph.
+fn breakdown_sums(text: &str) -> Vec<(Option<validate::Observed>, Option<validate::Observed>)> {
+    let mut r = city();
+    r.overview.as_mut().unwrap().proactive = Some(text.to_owned());
+    let v = validate::validate(&r);
+    v.with_code("overview.breakdown_sum")
+        .map(|f| (f.expected.clone(), f.actual.clone()))
+        .collect()
+}
+
 /// Brackets in a breakdown: a remark on a part (`300条（含规范性文件20条）`) is not a part of its
 /// own, and a breakdown of a part in brackets (`300条（其中规范性文件20条）`) ends with them, so
 /// the parts after it are the outer breakdown's. Wrong sums are still found at either level.
 #[test]
 fn brackets_bound_a_breakdown_and_its_remarks() {
-    let with = |t: &str| {
-        let mut r = city();
-        r.overview.as_mut().unwrap().proactive = Some(t.to_owned());
-        let v = validate::validate(&r);
-        v.with_code("overview.breakdown_sum")
-            .map(|f| (f.expected.clone(), f.actual.clone()))
-            .collect::<Vec<_>>()
-    };
+    let with = breakdown_sums;
     use validate::Observed::Integer;
     for text in [
         "主动公开信息1000条，其中文件类300条（含规范性文件20条）、动态类700条。",
@@ -586,14 +590,7 @@ fn brackets_bound_a_breakdown_and_its_remarks() {
 /// may fall short of it, but not exceed it.
 #[test]
 fn what_a_total_includes_may_fall_short_of_it_but_not_exceed_it() {
-    let with = |t: &str| {
-        let mut r = city();
-        r.overview.as_mut().unwrap().proactive = Some(t.to_owned());
-        let v = validate::validate(&r);
-        v.with_code("overview.breakdown_sum")
-            .map(|f| (f.expected.clone(), f.actual.clone()))
-            .collect::<Vec<_>>()
-    };
+    let with = breakdown_sums;
     use validate::Observed::Integer;
     for text in [
         "公开规章13件（含新制定5件，修改4件，废止4件）。",
