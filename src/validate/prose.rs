@@ -98,16 +98,22 @@ fn find_last(hay: &[char], word: &str) -> Option<usize> {
     let mut rest = word.chars();
     let first = rest.next()?;
     let rest = rest.as_str();
-    (0..hay.len()).rev().find(|&i| {
-        hay[i] == first && {
-            let mut k = i + 1;
-            rest.chars().all(|c| {
-                let hit = hay.get(k) == Some(&c);
-                k += 1;
-                hit
-            })
-        }
-    })
+    (0..hay.len())
+        .rev()
+        .find(|&i| starts_at(hay, i, first, rest))
+}
+
+/// Whether a word, its first character `first` and the rest `rest`, starts at `i` of `hay`.
+#[inline]
+fn starts_at(hay: &[char], i: usize, first: char, rest: &str) -> bool {
+    hay[i] == first && {
+        let mut k = i + 1;
+        rest.chars().all(|c| {
+            let hit = hay.get(k) == Some(&c);
+            k += 1;
+            hit
+        })
+    }
 }
 
 /// A narrative field analysed once for every prose rule: its characters and the quantities in
@@ -1132,16 +1138,7 @@ fn find_first(hay: &[char], word: &str) -> Option<usize> {
     let mut rest = word.chars();
     let first = rest.next()?;
     let rest = rest.as_str();
-    (0..hay.len()).find(|&i| {
-        hay[i] == first && {
-            let mut k = i + 1;
-            rest.chars().all(|c| {
-                let hit = hay.get(k) == Some(&c);
-                k += 1;
-                hit
-            })
-        }
-    })
+    (0..hay.len()).find(|&i| starts_at(hay, i, first, rest))
 }
 
 /// What a sentence says that makes the statement, clause by clause: one of its words, or the
