@@ -558,6 +558,12 @@ fn brackets_bound_a_breakdown_and_its_remarks() {
         "主动公开信息1000条，其中文件类300条（含规范性文件20条）、动态类700条。",
         "主动公开信息1000条，其中：文件类300条（其中规范性文件20条），动态类700条。",
         "主动公开信息1000条（其中政策文件300条、工作动态700条），另发布解读50条。",
+        // A part cut at `；` inside the brackets: the outer breakdown goes on after them (this
+        // once sliced backwards and panicked).
+        "主动公开信息1000条，其中文件类300条（其中规范性文件20条；工作动态50条），动态类700条。",
+        "主动公开信息1000条，其中文件类300条（含规范性文件20条；另有50条），动态类700条。",
+        "主动公开信息1000条，其中文件类300条）（其中规范性文件20条）），动态类700条。",
+        "（（（主动公开信息1000条（（其中（文件类300条（（其中规范性文件20条）",
     ] {
         assert_eq!(with(text), [], "{text}");
     }
@@ -633,6 +639,9 @@ fn rules_and_documents_in_force_stated_in_prose() {
         "本年度制定规范性文件14件，现行有效规范性文件152件。",
         "制定内部规章制度5个。",
         "清理规章10件。",
+        // What was published, with what was made among it.
+        "公开规章13件（含新制定2件，修改4件，废止1件）。",
+        "主动公开行政规范性文件42件（含新制定14件）。",
         "现行有效规章和规范性文件共189件。",
     ] {
         assert_eq!(with(text), [], "{text}");

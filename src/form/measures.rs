@@ -254,8 +254,10 @@ pub static MEASURES: &[MeasureDecl] = &[
         or_names: &[],
         names: &["规章"],
         with: &["制定", "制发", "出台", "印发", "公布"],
-        // 规章制度 are a body's internal rules, not 规章.
+        // 规章制度 are a body's internal rules, not 规章; 公开规章13件（含新制定5件…） counts
+        // what was published.
         not: &[
+            "公开",
             "废止",
             "现行有效",
             "清理",
@@ -319,7 +321,9 @@ pub static MEASURES: &[MeasureDecl] = &[
         or_names: &[],
         names: &["规范性文件"],
         with: &["制发", "印发", "出台", "制定"],
+        // 公开规范性文件42件（含新制定14件） counts what was published.
         not: &[
+            "公开",
             "废止",
             "现行有效",
             "清理",

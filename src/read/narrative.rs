@@ -705,10 +705,16 @@ impl Cursor<'_> {
             fig.parts = parts;
             fig.unnumbered = unnumbered;
             end = end.max(last);
-            // A breakdown in brackets (`300条（其中规范性文件20条）`) ends with them.
+            // A breakdown in brackets (`300条（其中规范性文件20条）`) ends with them, when they
+            // close before the next quantity it did not take.
             if brackets(&self.chars[f.end..open]).1 {
-                let close = (end..limit.min(self.chars.len()))
-                    .find(|i| matches!(self.chars[*i], '）' | ')'));
+                let bound = self
+                    .found
+                    .get(self.idx)
+                    .map_or(limit, |n| n.start)
+                    .min(limit)
+                    .min(self.chars.len());
+                let close = (end..bound).find(|i| matches!(self.chars[*i], '）' | ')'));
                 end = close.map_or(end, |i| i + 1);
             }
         }
@@ -754,7 +760,8 @@ impl Cursor<'_> {
         let mut from = open;
         let mut last = open;
         while self.idx < self.found.len() && self.found[self.idx].start < group_end {
-            let (closed, opened) = brackets(&self.chars[from..self.found[self.idx].start]);
+            let start = self.found[self.idx].start;
+            let (closed, opened) = brackets(&self.chars[from.min(start)..start]);
             // The brackets the breakdown stands in closed: it ends there.
             if closed {
                 break;
@@ -773,7 +780,6 @@ impl Cursor<'_> {
                 break;
             }
             let first = self.idx;
-            let start = self.found[self.idx].start;
             for u in self.unnumbered_between(&total.quantity.unit, from, start) {
                 unnumbered.push((start, u));
             }
