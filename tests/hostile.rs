@@ -276,6 +276,16 @@ fn cases() -> Vec<(&'static str, Check)> {
             ok(v.with_code("pair.not_consecutive").count() == 1, "not consecutive")
         })),
         // ---------------------------------------------------------------- text
+        // text_read fuzzing, 2026-12-08: two openers reached the same unit-less part, which was
+        // added twice, and the figure before the second copy sliced backwards.
+        ("text: one unit-less part after two openers", text("3条,其中0条其中1", |r| {
+            let v = zfxxgk::validate::validate(&r.report);
+            ok(v.with_code("overview.breakdown_sum").count() <= 1, "one finding at most")
+        })),
+        ("text: one unit-less part after two openers, in prose", text("一、总体情况\n信息583条,其中0条，其中政策文件率10、\n", |r| {
+            let v = zfxxgk::validate::validate(&r.report);
+            ok(v.findings.iter().all(|f| !f.message_en.is_empty()), "findings with messages")
+        })),
         ("text: empty file", text("", |r| {
             has_log(r, EntryKind::Missing, "section 一、总体情况 not found")?;
             ok(r.report.year.is_none(), "no year when unknown")

@@ -472,6 +472,7 @@ fn is_delimiter(c: char) -> bool {
 /// `from..to` (or `from`) to `to`, trimmed, with a leading 其中/包括/含 dropped. Returns where they
 /// start, and where the label stands.
 fn label_of(chars: &[char], from: usize, to: usize) -> (usize, std::ops::Range<usize>) {
+    let from = from.min(to);
     /// [`OPENERS`] and `含`, decoded once, in that order.
     static LEADS: std::sync::LazyLock<Vec<Vec<char>>> = std::sync::LazyLock::new(|| {
         OPENERS
@@ -629,7 +630,7 @@ impl std::fmt::Display for Share {
 /// `（占全部的82.4%）`): `占` within a few characters, then the number and `%`, before the next
 /// number.
 fn share_after(chars: &[char], from: usize, to: usize) -> Option<Share> {
-    let window = &chars[from..to.min(chars.len()).min(from + 12)];
+    let window = chars.get(from..to.min(chars.len()).min(from + 12))?;
     let zhan = window.iter().position(|c| *c == '占')?;
     let start = zhan + window[zhan..].iter().position(char::is_ascii_digit)?;
     let mut k = start;
@@ -906,10 +907,13 @@ fn implied_parts(chars: &[char], found: &[Found]) -> Option<Vec<Found>> {
         let taken = |i: usize| found.iter().any(|g| g.start <= i && i < g.end);
         let mut i = open;
         while i < end {
+            // Not a quantity already found, nor one added for an opener before (`3条，其中0条其中1`:
+            // both openers reach the 1).
             let starts_number = chars[i].is_ascii_digit()
                 && i > 0
                 && super::norm::is_ideograph(chars[i - 1])
-                && !taken(i);
+                && !taken(i)
+                && !added.iter().any(|g| g.start <= i && i < g.end);
             if !starts_number {
                 i += 1;
                 continue;

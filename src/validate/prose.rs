@@ -263,7 +263,7 @@ fn claims_in(r: &Report, fields: &[Field<'_>]) -> Vec<Claim> {
                             .any(|m| m.id == p.measure && m.or_names.contains(&p.name))
                         && p.pointer == c.pointer
                         && p.range == c.range
-                        && contains(&f.chars[end..found.start], "其中")
+                        && contains(&f.chars[end.min(found.start)..found.start], "其中")
                 })
             {
                 continue;
