@@ -35,7 +35,8 @@ enum Format {
 }
 
 /// Validate 政府信息公开工作年度报告 JSON against every rule of the form: the sums of the
-/// tables, structure, prose, and with --prior the cross-year rules.
+/// tables, structure, prose, and with --prior the cross-year rules (--no-prose, --only and --skip
+/// choose fewer).
 #[derive(Parser)]
 #[command(name = "validate", version)]
 struct Args {
@@ -62,7 +63,7 @@ struct Args {
     /// rules but the comparison of the text with last year's.
     #[arg(long)]
     no_prose: bool,
-    /// Run only the rules whose code starts with PREFIX: a whole code (sum.requests_total) or a
+    /// Run only the rules whose code starts with PREFIX: a whole code (requests.balance) or a
     /// family (sum.). Repeatable.
     #[arg(long, value_name = "PREFIX")]
     only: Vec<String>,
