@@ -28,7 +28,7 @@ mod pdf;
 
 /// The quantities of a text (numbers with their measure words), for the prose rules.
 pub(crate) use narrative::{Stated, stated_with as stated_figures};
-pub(crate) use norm::{Found as NormFound, quantities as norm_quantities, string_of};
+pub(crate) use norm::{Found as NormFound, is_digit, quantities as norm_quantities, string_of};
 mod tables;
 
 use std::fmt;

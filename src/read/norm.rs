@@ -261,7 +261,7 @@ pub struct Found {
 
 /// Whether a character is an ASCII or full-width digit, by a test without branches.
 #[inline]
-fn is_digit(c: char) -> bool {
+pub(crate) fn is_digit(c: char) -> bool {
     ((c as u32).wrapping_sub('0' as u32) < 10) | ((c as u32).wrapping_sub('０' as u32) < 10)
 }
 

@@ -14,7 +14,7 @@ use crate::form::measures::{
 use crate::form::{
     ApplicantColumn as AC, CellId, RequestRow as RR, ReviewColumn as VC, ReviewRow as VR,
 };
-use crate::read::string_of;
+use crate::read::{is_digit, string_of};
 use crate::report::{CellRef, Issuer, Report};
 
 use super::{Draft, Observed, Sink};
@@ -101,6 +101,14 @@ fn find_last(hay: &[char], word: &str) -> Option<usize> {
     (0..hay.len())
         .rev()
         .find(|&i| starts_at(hay, i, first, rest))
+}
+
+/// Every char index where `word` starts in `hay`, in order.
+fn places<'a>(hay: &'a [char], word: &'a str) -> impl Iterator<Item = usize> + 'a {
+    let mut rest = word.chars();
+    let first = rest.next();
+    let rest = rest.as_str();
+    (0..hay.len()).filter(move |&i| first.is_some_and(|first| starts_at(hay, i, first, rest)))
 }
 
 /// Whether a word, its first character `first` and the rest `rest`, starts at `i` of `hay`.
@@ -282,7 +290,7 @@ fn claims_in(r: &Report, fields: &[Field<'_>]) -> Vec<Claim> {
 fn names_another(before: &[char], id: &str, name: std::ops::Range<usize>) -> bool {
     let from = before
         .iter()
-        .rposition(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .rposition(|c| is_digit(*c))
         .map_or(0, |i| i + 1);
     if from > name.start {
         return false;
@@ -297,9 +305,8 @@ fn names_another(before: &[char], id: &str, name: std::ops::Range<usize>) -> boo
         .any(|m| {
             m.names.iter().any(|n| {
                 let len = n.chars().count();
-                (0..seg.len()).any(|at| {
+                places(seg, n).any(|at| {
                     (at + len <= start || at >= end)
-                        && seg[at..].iter().copied().take(len).eq(n.chars())
                         && !m.not.iter().any(|w| contains(&seg[..at], w))
                 })
             })
@@ -333,15 +340,11 @@ const NARROWING: &[&str] = &["涉及", "关于", "针对"];
 /// or a four-digit year other than the report's anywhere before it, or a word of [`NARROWING`]
 /// between the name and the number.
 fn not_the_measure(before: &[char], name: std::ops::Range<usize>, year: Option<u16>) -> bool {
-    let outside = |at: usize, len: usize| at + len <= name.start || at >= name.end;
     let elsewhere = |w: &str| {
         let len = w.chars().count();
-        (0..before.len())
-            .any(|at| outside(at, len) && before[at..].iter().copied().take(len).eq(w.chars()))
+        places(before, w).any(|at| at + len <= name.start || at >= name.end)
     };
-    OTHER_PERIOD
-        .iter()
-        .any(|w| contains(before, w) && elsewhere(w))
+    OTHER_PERIOD.iter().any(|w| elsewhere(w))
         || other_year(before, year)
         || NARROWING.iter().any(|w| contains(&before[name.end..], w))
 }
@@ -1135,10 +1138,7 @@ type Finder = memchr::memmem::Finder<'static>;
 
 /// The char index of the first occurrence of `word` in `hay` ([`find_last`]'s twin).
 fn find_first(hay: &[char], word: &str) -> Option<usize> {
-    let mut rest = word.chars();
-    let first = rest.next()?;
-    let rest = rest.as_str();
-    (0..hay.len()).find(|&i| starts_at(hay, i, first, rest))
+    places(hay, word).next()
 }
 
 /// What a sentence says that makes the statement, clause by clause: one of its words, or the
@@ -1151,7 +1151,6 @@ fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
     let unless = cat.denial.as_ref().map_or(&[][..], |d| d.unless);
     let unless = || unless.iter().flat_map(|words| words.iter());
     let is_clause_end = |c: &char| matches!(c, '，' | ',' | '：' | ':');
-    let digit = |c: &char| c.is_ascii_digit() || ('０'..='９').contains(c);
     sentence.split(is_clause_end).find_map(|clause| {
         if unless().any(|w| contains(clause, w)) {
             return None;
@@ -1160,7 +1159,7 @@ fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
             return Some((*word).to_owned());
         }
         let d = cat.denial.as_ref()?;
-        if clause.iter().any(digit) {
+        if clause.iter().any(|c| is_digit(*c)) {
             return None;
         }
         let (at, lead) = d
