@@ -451,7 +451,8 @@ pub(crate) fn assemble(lines: Vec<doc::Line>) -> Reading {
     let mut log = Log::default();
     let mut sections = doc::split(lines);
     sections.unwrap_prose();
-    let mut meta = narrative::meta(&sections.front, &mut log);
+    let overview = sections.lines(SectionId::Overview).unwrap_or_default();
+    let mut meta = narrative::meta(&sections.front, overview, &mut log);
     if let Some((_, last)) = sections.body.iter().rev().flatten().next() {
         narrative::agency_from_signature(&mut meta, last, &mut log);
     }

@@ -287,22 +287,38 @@ fn is_chrome(line: &str) -> bool {
     PREFIXES.iter().any(|p| t.starts_with(p)) || t.contains(" > ") || t.contains('»')
 }
 
-/// The statistics period: the first two dates in the sentence that names it (统计期限, 统计时限),
-/// to the sentence's end over hard line wraps (`…至2024年12月` / `31日止`); nothing is guessed
-/// from other dates, and a sentence that does not give two dates is logged.
-fn period(all: &str, lines: &[&Line], log: &mut Log) -> Option<(NaiveDate, NaiveDate)> {
-    let p = all.find("统计")?;
-    let sentence: String = all[p..]
-        .chars()
-        .take_while(|c| *c != '。')
-        .filter(|c| *c != '\n')
-        .take(160)
-        .collect();
-    let ds = dates(&sentence);
-    if ds.len() >= 2 && ds[0] <= ds[1] {
-        return Some((ds[0], ds[1]));
+/// The statistics period: the first two dates in the sentence that names it (统计期限, 统计时限,
+/// 统计时间, 统计区间, 统计周期, `数据统计自…`), to the sentence's end over hard line wraps
+/// (`…至2024年12月` / `31日止`). Other words with 统计 (`区统计局`, `统计数据`) name no period, and
+/// nothing is guessed from other dates: a period sentence that does not give two dates is logged
+/// as a warning. `Err(())` when the lines have no period sentence at all.
+fn period(lines: &[&Line], log: &mut Log) -> Result<Option<(NaiveDate, NaiveDate)>, ()> {
+    let all = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sentence_at = |p: usize| -> String {
+        all[p..]
+            .chars()
+            .take_while(|c| *c != '。')
+            .filter(|c| *c != '\n')
+            .take(160)
+            .collect()
+    };
+    let mut first: Option<(usize, String)> = None;
+    for p in period_markers(&all) {
+        let sentence = sentence_at(p);
+        let ds = dates(&sentence);
+        if ds.len() >= 2 && ds[0] <= ds[1] {
+            return Ok(Some((ds[0], ds[1])));
+        }
+        first.get_or_insert((p, sentence));
     }
-    if let Some(l) = lines.iter().find(|l| l.text.contains("统计")) {
+    let (p, sentence) = first.ok_or(())?;
+    // `all` is the lines joined by line breaks: the sentence starts on the line after as many
+    // breaks as come before it.
+    if let Some(l) = lines.get(all[..p].matches('\n').count()) {
         log.warn(
             l.loc,
             super::msg(
@@ -311,11 +327,29 @@ fn period(all: &str, lines: &[&Line], log: &mut Log) -> Option<(NaiveDate, Naive
             ),
         );
     }
-    None
+    Ok(None)
+}
+
+/// Where the words that name a statistics period start: 统计 (or 统计数据) followed by 期 (期限,
+/// 期间), 时 (时限, 时间, 时段), 区间, 周期, 自/从 (`数据统计自2023年1月1日起`) or 截 (`统计截至…`,
+/// which gives one date: a warning).
+fn period_markers(all: &str) -> impl Iterator<Item = usize> + '_ {
+    all.match_indices("统计").filter_map(|(p, w)| {
+        let rest = &all[p + w.len()..];
+        // `统计数据从…至…` names the period too; `统计数据` alone does not.
+        let rest = rest.strip_prefix("数据").unwrap_or(rest);
+        let names_period = rest.starts_with(['期', '时', '自', '从', '截'])
+            || rest.starts_with("区间")
+            || rest.starts_with("周期");
+        names_period.then_some(p)
+    })
 }
 
 /// Read the front matter: title, agency, year, period, publication date, issuer, preamble.
-pub fn meta(front: &[Line], log: &mut Log) -> Meta {
+///
+/// The statistics period is looked for in the front matter, then, when no sentence there names
+/// it, in `overview` (section 一's lines: many reports state it in 总体情况's first paragraph).
+pub fn meta(front: &[Line], overview: &[Line], log: &mut Log) -> Meta {
     let mut m = Meta::default();
     let lines: Vec<&Line> = front.iter().filter(|l| !l.text.trim().is_empty()).collect();
     // The title: a line (or a `|` cell of one) that ends with 报告 and is not a sentence.
@@ -373,7 +407,19 @@ pub fn meta(front: &[Line], log: &mut Log) -> Meta {
         }
     }
     candidates.extend(agency_candidates(&preamble.join("\n")));
-    m.period = period(&all, &lines, log);
+    let overview: Vec<&Line> = overview
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .collect();
+    m.period = period(&lines, log)
+        .or_else(|()| period(&overview, log))
+        .unwrap_or_else(|()| {
+            log.not_found(super::msg(
+                "未找到统计期限",
+                "the statistics period was not found",
+            ));
+            None
+        });
     // Year: the title's, else the statistics period's, else the first one stated.
     m.year = m
         .title
@@ -1012,7 +1058,7 @@ mod tests {
     }
 
     fn meta_of(text: &str) -> Meta {
-        meta(&text_lines(text), &mut Log::default())
+        meta(&text_lines(text), &[], &mut Log::default())
     }
 
     /// The year: the title's wherever it stands; else the statistics period's, not the first
@@ -1032,6 +1078,96 @@ mod tests {
         assert_eq!(
             m.period.map(|(a, b)| (a.to_string(), b.to_string())),
             Some(("2024-01-01".into(), "2024-12-31".into()))
+        );
+    }
+
+    /// The period is read from the sentence that names it, not from the first 统计 of the front
+    /// matter (a statistics bureau's name, `统计数据`); a missing period is logged as missing,
+    /// a period sentence without two dates as a warning on its own line.
+    #[test]
+    fn the_period_sentence_is_the_one_that_names_a_period() {
+        let read = |text: &str| {
+            let mut log = Log::default();
+            let m = meta(&text_lines(text), &[], &mut log);
+            let period = m.period.map(|(a, b)| (a.to_string(), b.to_string()));
+            let warnings: Vec<(usize, String)> = log
+                .warnings()
+                .map(|e| {
+                    let line = match e.location {
+                        Some(crate::read::Location::Line { line, .. }) => line,
+                        _ => 0,
+                    };
+                    (line, e.message_zh.clone())
+                })
+                .collect();
+            (period, warnings, log.missing().count())
+        };
+        let year = |y: &str| Some((format!("{y}-01-01"), format!("{y}-12-31")));
+        // A statistics bureau: its name comes first, the period two sentences later.
+        let (period, warnings, _) = read(
+            "区统计局2023年政府信息公开工作年度报告\n现公布区统计局2023年政府信息公开工作年度报告。\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n",
+        );
+        assert_eq!(period, year("2023"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // 统计数据 in a preamble sentence before the period's (corpus 040).
+        let (period, warnings, _) = read(
+            "某委2023年政府信息公开工作年度报告\n本报告根据有关规定，制作统计数据编制而成。\n本报告中所列数据统计期限为2023年1月1日至2023年12月31日。\n",
+        );
+        assert_eq!(period, year("2023"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        // `数据统计自…起至…止`, and 统计时限 with the year stated once (corpus 026).
+        let (period, _, _) = read(
+            "某局2022年政府信息公开工作年度报告\n本报告数据统计自2022年1月1日起至2022年12月31日止。\n",
+        );
+        assert_eq!(period, year("2022"));
+        let (period, warnings, _) = read(
+            "某区2016年政府信息公开工作年度报告\n结合有关统计数据撰写。本报告统计数据从2016年1月1日至2016年12月31日止。\n",
+        );
+        assert_eq!(period, year("2016"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (period, _, _) = read(
+            "某办2021年政府信息公开工作年度报告\n其他项目统计时限均为2021年1月1日—12月31日。\n",
+        );
+        assert_eq!(period, year("2021"));
+        // Two dates after a statistics bureau's name are no period.
+        let (period, warnings, missing) = read(
+            "区统计局2023年政府信息公开工作年度报告\n区统计局于2024年1月20日起至2024年2月1日组织编制本报告。\n",
+        );
+        assert_eq!(period, None);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(missing, 1);
+        // A period sentence with one date: a warning on its line, nothing guessed.
+        let (period, warnings, missing) = read(
+            "区统计局2023年政府信息公开工作年度报告\n现公布区统计局年度报告。\n数据统计截至2023年12月31日。\n",
+        );
+        assert_eq!(period, None);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].0, 3);
+        assert!(
+            warnings[0].1.contains("统计截至2023年12月31日"),
+            "{warnings:?}"
+        );
+        assert_eq!(missing, 0);
+        // No period sentence before section 一: the one in 总体情况's first paragraph counts;
+        // a front matter that names the period wins over section 一.
+        let front = text_lines("某局2024年政府信息公开工作年度报告\n");
+        let overview = text_lines(
+            "本年报根据《条例》要求编制。本报告所列数据的统计期限为2024年1月1日至2024年12月31日。\n",
+        );
+        let mut log = Log::default();
+        let m = meta(&front, &overview, &mut log);
+        assert_eq!(
+            m.period.map(|(a, b)| (a.to_string(), b.to_string())),
+            year("2024")
+        );
+        assert_eq!(log.missing().count(), 0);
+        let front = text_lines(
+            "某局2024年政府信息公开工作年度报告\n本报告所列数据统计期限自2024年1月1日起至2024年6月30日止。\n",
+        );
+        let m = meta(&front, &overview, &mut Log::default());
+        assert_eq!(
+            m.period.map(|(a, b)| (a.to_string(), b.to_string())),
+            Some(("2024-01-01".into(), "2024-06-30".into()))
         );
     }
 
