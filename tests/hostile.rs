@@ -310,7 +310,9 @@ fn cases() -> Vec<(&'static str, Check)> {
         })),
         ("text: text in a number cell", text(format!("{TEXT_2021}规章\n无\n0\n0\n"), |r| {
             ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::Issued)).is_none(), "无 in a cell is not 0")?;
-            has_log(r, EntryKind::Unread, "无")
+            // The row's other cells are still read: each of its three tokens is one cell.
+            ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::InForce)) == Some("0".into()), "the cells after 无 are read")?;
+            has_log(r, EntryKind::Warning, "/proactive/rules/issued: “无” is not a count")
         })),
         ("text: a row with extra cells", text(format!("{TEXT_2021}规章 | 1 | 2 | 3 | 4 | 5 |\n"), |r| {
             // Five values for three cells: which is which cannot be known, so none is read.

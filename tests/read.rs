@@ -970,3 +970,92 @@ fn invisible_characters_are_dropped_before_figures_are_read() {
     assert_eq!(site.quantity.value, 2125);
     assert_eq!(site.parts.len(), 9);
 }
+
+/// The city fixture's layout (c) text with line 34 (一、本年新收, `| 59 | 20 | 0 | 1 | 4 | 0 | 84 |`)
+/// changed as `edit` says.
+fn city_with_row(edit: impl Fn(&str) -> String) -> Reading {
+    let path = fixture("text/sample-city-government-2022.c.txt");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<String> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| if i == 33 { edit(l) } else { l.to_owned() })
+        .collect();
+    assert!(lines[33].starts_with("一、本年新收"), "{}", lines[33]);
+    read::read_text(&lines.join("\n"))
+}
+
+fn new_received(r: &Report, col: A) -> Option<String> {
+    shown(r, CellId::Requests(RR::NewReceived, col))
+}
+
+/// Commas join digits only as thousands separators: `1,059` is one number, `5,9` (or `5，9`) is
+/// text and is not read, whatever it was meant to be.
+#[test]
+fn a_comma_that_groups_no_thousands_joins_no_digits() {
+    let reading = city_with_row(|l| l.replacen("| 59 |", "| 1,059 |", 1));
+    assert_eq!(
+        new_received(&reading.report, A::NaturalPerson).as_deref(),
+        Some("1059")
+    );
+    for odd in ["5,9", "5，9", "1,0590", "59,"] {
+        let reading = city_with_row(|l| l.replacen("| 59 |", &format!("| {odd} |"), 1));
+        let r = &reading.report;
+        assert!(
+            not_read(r, CellId::Requests(RR::NewReceived, A::NaturalPerson)),
+            "{odd}: {:?}",
+            new_received(r, A::NaturalPerson)
+        );
+        assert!(
+            reading.log.warnings().any(|e| e
+                .message_zh
+                .contains("/requests/new_received/natural_person")),
+            "{odd}: {:?}",
+            reading.log.warnings().collect::<Vec<_>>()
+        );
+    }
+}
+
+/// Text standing in one cell of a row (`无`, `59(含网申)`) is not read, and the row's other
+/// numbers still are: each token of the row is one of its cells. Text after the last number
+/// may be a stray fragment rather than a cell, so such a row is not read at all.
+#[test]
+fn text_in_one_cell_leaves_the_rest_of_the_row_read() {
+    for text in ["无", "59(含网申)", "五十九"] {
+        let reading = city_with_row(|l| l.replacen("| 59 |", &format!("| {text} |"), 1));
+        let r = &reading.report;
+        assert!(
+            not_read(r, CellId::Requests(RR::NewReceived, A::NaturalPerson)),
+            "{text}"
+        );
+        let rest: Vec<Option<String>> = [
+            A::CommercialEnterprise,
+            A::ResearchInstitution,
+            A::PublicWelfareOrg,
+            A::LegalServiceOrg,
+            A::OtherOrg,
+            A::Total,
+        ]
+        .into_iter()
+        .map(|c| new_received(r, c))
+        .collect();
+        let want: Vec<Option<String>> = ["20", "0", "1", "4", "0", "84"]
+            .into_iter()
+            .map(|v| Some(v.to_owned()))
+            .collect();
+        assert_eq!(rest, want, "{text}");
+        // The row after it is read as before.
+        assert_eq!(
+            shown(r, CellId::Requests(RR::CarriedOver, A::Total)).as_deref(),
+            Some("12")
+        );
+    }
+    // `| 59 | … | 0 | 无 |`: the total replaced by text at the end of the row.
+    let reading = city_with_row(|l| l.replacen("| 84 |", "| 无 |", 1));
+    for col in [A::NaturalPerson, A::Total] {
+        assert!(not_read(
+            &reading.report,
+            CellId::Requests(RR::NewReceived, col)
+        ));
+    }
+}

@@ -195,8 +195,10 @@ pub fn classify(raw: &str) -> CellText {
     // Money units first (万元 before 元).
     for (suffix, unit) in [("万元", MoneyUnit::WanYuan), ("元", MoneyUnit::Yuan)] {
         if let Some(num) = t.strip_suffix(suffix) {
-            let num = num.replace(',', "");
-            if let Ok(a) = Amount::from_str(&num) {
+            let (whole, fraction) = num.split_at(num.find('.').unwrap_or(num.len()));
+            if let Some(whole) = ungrouped(whole)
+                && let Ok(a) = Amount::from_str(&format!("{whole}{fraction}"))
+            {
                 return CellText::Amount(a, Some(unit));
             }
         }
@@ -211,8 +213,10 @@ pub fn classify(raw: &str) -> CellText {
         .find(|(_, c)| !(c.is_ascii_digit() || *c == ','))
         .map_or(rest.len(), |(i, _)| i);
     let (digits, unit) = rest.split_at(digits_end);
-    let digits = digits.replace(',', "");
-    if !digits.is_empty() && digits.len() <= 30 {
+    if let Some(digits) = ungrouped(digits)
+        && !digits.is_empty()
+        && digits.len() <= 30
+    {
         if (unit.is_empty() || matches!(unit, "件" | "项" | "个" | "条" | "次" | "宗"))
             && let Ok(v) = digits.parse::<i128>()
         {
@@ -226,6 +230,22 @@ pub fn classify(raw: &str) -> CellText {
         }
     }
     CellText::Other(raw.trim().to_owned())
+}
+
+/// The digits of a number without its thousands separators, when it has none or they group it
+/// as thousands do (`1,059`, `12,345,678`); `None` for any other comma (`5,9`, `1,0590`, `,59`):
+/// digits a comma separates otherwise are two values or a typo, never one number.
+fn ungrouped(digits: &str) -> Option<std::borrow::Cow<'_, str>> {
+    if !digits.contains(',') {
+        return Some(std::borrow::Cow::Borrowed(digits));
+    }
+    let mut groups = digits.split(',');
+    let first = groups.next()?;
+    let digit_run = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    let grouped = (1..=3).contains(&first.len())
+        && digit_run(first)
+        && groups.all(|g| g.len() == 3 && digit_run(g));
+    grouped.then(|| std::borrow::Cow::Owned(digits.replace(',', "")))
 }
 
 /// Read a money cell: an amount with an optional unit; a whole number is an amount too.

@@ -742,6 +742,19 @@ fn take_row_values(
     rows: &mut Rows,
     log: &mut Log,
 ) -> usize {
+    let n = cells.len();
+    if let Some(end) = cells_with_text(items, i, n) {
+        // Text in a cell among the row's values (`无`, `5,9`, `59(含网申)`): each token stands
+        // in its cell; the text is not read (`assign` says so) and the numbers are.
+        for ((t, vloc), (id, kind, pointer)) in items[i..end].iter().zip(cells) {
+            let v = match t {
+                TableToken::Value(v) => v.clone(),
+                other => CellText::Other(item_text(other).to_owned()),
+            };
+            assign(report, *id, *kind, &v, pointer, *vloc, log);
+        }
+        return end;
+    }
     // The row's values run to the next label; more of them than the row has cells means the
     // values cannot be told apart (a joined row, a column the form does not have): none is read.
     let end = items[i..]
@@ -749,7 +762,6 @@ fn take_row_values(
         .position(|(t, _)| !matches!(t, TableToken::Value(_)))
         .map_or(items.len(), |p| i + p);
     let all = &items[i..end];
-    let n = cells.len();
     let Some(fitted) = rows.columns.fit(all, n) else {
         let shown = shown_values(all);
         let given = all.len();
@@ -798,6 +810,30 @@ fn take_row_values(
         }
     }
     end
+}
+
+/// The end of a row's tokens when text stands in some of its cells: the tokens from `i` up to
+/// the next label are exactly the row's `n` cells, each a value or a short text (at most ten
+/// characters, as `无` or `5,9`) with a value after it. `None` otherwise (no text among the
+/// values, a count that does not match, text at the end of the run, which may be a stray
+/// fragment of the page rather than a cell): the caller then reads the values as before.
+fn cells_with_text(items: &[(TableToken, Location)], i: usize, n: usize) -> Option<usize> {
+    let run: Vec<&TableToken> = items[i..]
+        .iter()
+        .map(|(t, _)| t)
+        .take_while(|t| match t {
+            TableToken::Value(_) => true,
+            TableToken::Unknown(text) => text.chars().count() <= 10,
+            TableToken::Label(..) => false,
+        })
+        .take(n + 1)
+        .collect();
+    let text_at = |k: usize| matches!(run[k], TableToken::Unknown(_));
+    let has_text = (0..run.len()).any(text_at);
+    let ends_in_value = run
+        .last()
+        .is_some_and(|t| matches!(t, TableToken::Value(_)));
+    (run.len() == n && has_text && ends_in_value).then_some(i + n)
 }
 
 /// Where a grid source (a PDF, an HTML table) puts a value: the cell's grid column (HTML) or its
