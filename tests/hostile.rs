@@ -314,6 +314,10 @@ fn cases() -> Vec<(&'static str, Check)> {
             ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::InForce)) == Some("0".into()), "the cells after 无 are read")?;
             has_log(r, EntryKind::Warning, "/proactive/rules/issued: “无” is not a count")
         })),
+        ("text: text as the only value of a row", text("某局2022年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（八）项\n信息内容\n本年收费金额（单位：万元）\n行政事业性收费\n12.5万\n", |r| {
+            ok(r.report.cell(CellId::Proactive(PR::Fees, PC::Amount)).is_some_and(|c| c.is_not_read()), "12.5万 not read")?;
+            has_log(r, EntryKind::Warning, "its value “12.5万” is not a number")
+        })),
         ("text: a row with extra cells", text(format!("{TEXT_2021}规章 | 1 | 2 | 3 | 4 | 5 |\n"), |r| {
             // Five values for three cells: which is which cannot be known, so none is read.
             ok(cell(&r.report, CellId::Proactive(PR::Rules, PC::InForce)).is_none(), "row not read")?;

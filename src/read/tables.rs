@@ -783,7 +783,19 @@ fn take_row_values(
     if values.len() < n {
         // Fewer values than cells: a cell was dropped somewhere (an empty cell lost in the
         // copy, a page cut short), and where cannot be told, so none is read.
-        let (zh, en) = if values.is_empty() {
+        let text_next = match items.get(end) {
+            // Short text, as a cell holds (`12.5万`, `无`), not a label the index lacks.
+            Some((TableToken::Unknown(t), _)) if t.chars().count() <= 10 => Some(t.as_str()),
+            _ => None,
+        };
+        let (zh, en) = if let (true, Some(t)) = (values.is_empty(), text_next) {
+            (
+                format!("“{row_name}”行的值“{t}”不是数值，其 {n} 个单元格未读取"),
+                format!(
+                    "row “{row_name}”: its value “{t}” is not a number; its {n} cells are not read"
+                ),
+            )
+        } else if values.is_empty() {
             (
                 format!("“{row_name}”行没有数值，其 {n} 个单元格未读取"),
                 format!("row “{row_name}” has 0 of {n} cells; they are not read"),
