@@ -135,6 +135,30 @@ fn reconsideration_handled_as_the_authority_is_another_measure() {
     assert_eq!(prose(&with_requests_text("政府信息公开行政诉讼10件。")), []);
 }
 
+/// A number after a result word of table 四 (结果维持, 纠正, 尚未审结 …) counts one column of the
+/// row, not its total: table 四 of the city holds 行政复议 维持 11, 纠正 3 of 17, and 行政诉讼
+/// 维持 4 + 2 of 7 + 3.
+#[test]
+fn a_result_of_reconsideration_or_litigation_is_not_its_total() {
+    for text in [
+        "行政复议结果维持11件，纠正3件。",
+        "行政复议维持原行政行为11件。",
+        "行政诉讼中结果维持6件。",
+        "发生行政诉讼案件10件，被纠错1件。",
+        "行政诉讼案件10件，其中败诉1件。",
+        "行政复议案件17件，已审结16件。",
+    ] {
+        assert_eq!(prose(&with_requests_text(text)), [], "{text}");
+    }
+    // The total stated before the result words is still compared.
+    let f = prose(&with_requests_text(
+        "全年发生行政复议案件18件，其中维持11件、纠正3件。",
+    ));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0].cells, ["/review/reconsideration/total"]);
+    assert_eq!(f[0].difference, Some(1));
+}
+
 #[test]
 fn categorical_statements_against_the_tables() {
     for (text, cells) in [

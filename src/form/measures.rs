@@ -160,8 +160,24 @@ pub static MEASURES: &[MeasureDecl] = &[
         with: &[],
         // As the reconsideration authority (办理, 受理, 审理 cases, 复议机关) it is a different
         // measure from table 四 (cases against the body); a clause that also names 诉讼 is not
-        // one measure.
-        not: &["办理", "受理", "审理", "复议机关", "诉讼", "复议后"],
+        // one measure. A result word (结果维持, 纠正, 尚未审结 …) makes the number one column of
+        // the row, not its total.
+        not: &[
+            "办理",
+            "受理",
+            "审理",
+            "复议机关",
+            "诉讼",
+            "复议后",
+            "维持",
+            "纠正",
+            "纠错",
+            "其他结果",
+            "审结",
+            "驳回",
+            "撤销",
+            "确认违法",
+        ],
         units: CASES,
     },
     MeasureDecl {
@@ -175,7 +191,21 @@ pub static MEASURES: &[MeasureDecl] = &[
         or_names: &[],
         names: &["行政诉讼"],
         with: &[],
-        not: &["办理", "审理", "复议"],
+        not: &[
+            "办理",
+            "审理",
+            "复议",
+            "维持",
+            "纠正",
+            "纠错",
+            "其他结果",
+            "审结",
+            "败诉",
+            "胜诉",
+            "驳回",
+            "撤销",
+            "确认违法",
+        ],
         units: CASES,
     },
     MeasureDecl {
