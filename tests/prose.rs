@@ -692,3 +692,47 @@ fn rules_and_documents_in_force_stated_in_prose() {
         );
     }
 }
+
+/// A total with a remark on what it includes, then its breakdown after `其中`: after a bracket
+/// (`1000条（含规范性文件20条），其中…`) the breakdown is the total's; after a remark's sentence
+/// (`…包括政策文件200条。其中，…`) it is the total's when it can add up to the total or exceeds
+/// the remark, the remark's when it adds up to the remark, and nobody's otherwise.
+#[test]
+fn a_breakdown_after_a_remark_on_what_the_total_includes() {
+    let codes = |text: &str| -> Vec<String> {
+        validate::validate(&with_requests_text(text))
+            .findings
+            .into_iter()
+            .filter(|f| f.code == "overview.breakdown_sum" || f.code == "prose.percentage")
+            .map(|f| format!("{} {}", f.code, f.message_zh))
+            .collect()
+    };
+    // After a bracket: 300 + 690 = 990, not 1000.
+    let f =
+        codes("全年主动公开政府信息1000条（含规范性文件20条），其中政策文件300条、工作动态690条。");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].starts_with("overview.breakdown_sum"), "{f:#?}");
+    assert!(f[0].contains("990"), "{f:#?}");
+    assert_eq!(
+        codes("全年主动公开政府信息1000条（含规范性文件20条），其中政策文件300条、工作动态700条。"),
+        Vec::<String>::new()
+    );
+    // After the remark's sentence, with shares: 21 of 90 is 23.33 %, not 33.33 %.
+    let text = "全年公开信息90条，包括政策解读12条。其中，政策文件38条，占42.22%；工作动态52条，占57.78%。";
+    assert_eq!(codes(text), Vec::<String>::new());
+    let f = codes(&text.replace("占57.78%", "占47.78%"));
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].starts_with("prose.percentage"), "{f:#?}");
+    assert!(f[0].contains("52/90"), "{f:#?}");
+    // Parts that exceed the remark are the total's: 38 + 62 = 100, not 90.
+    let f = codes("全年公开信息90条，包括政策解读12条。其中，政策文件38条、工作动态62条。");
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert!(f[0].starts_with("overview.breakdown_sum"), "{f:#?}");
+    // Parts that add up to the remark are its breakdown; parts short of both are nobody's.
+    for text in [
+        "全年主动公开信息1000条，包括政策文件200条。其中，规范性文件50条、政策解读150条。",
+        "全年主动公开信息1000条，包括政策文件200条。其中，规范性文件50条、政策解读100条。",
+    ] {
+        assert_eq!(codes(text), Vec::<String>::new(), "{text}");
+    }
+}

@@ -719,6 +719,24 @@ struct Cursor<'a> {
     chars: &'a [char],
     found: &'a [Found],
     idx: usize,
+    /// Remarks a breakdown replaced ([`Cursor::breakdown_after_remark`]): figures of their own,
+    /// stored after the figure they were made in.
+    remarks: Vec<Stated>,
+}
+
+/// The least and the greatest sum of some parts (`None`: no greatest, an open interval).
+pub(crate) fn parts_bounds(parts: &[Stated]) -> (u128, Option<u128>) {
+    let mut lo: u128 = 0;
+    let mut hi: Option<u128> = Some(0);
+    for p in parts {
+        let (a, b) = p.quantity.bounds();
+        lo = lo.saturating_add(u128::from(a.unwrap_or(0)));
+        hi = match (hi, b) {
+            (Some(h), Some(b)) => h.checked_add(u128::from(b)),
+            _ => None,
+        };
+    }
+    (lo, hi)
 }
 
 impl Cursor<'_> {
@@ -764,9 +782,75 @@ impl Cursor<'_> {
                 let close = (end..bound).find(|i| matches!(self.chars[*i], '）' | ')'));
                 end = close.map_or(end, |i| i + 1);
             }
+            if fig.includes || fig.parts.len() == 1 {
+                end = self.breakdown_after_remark(&mut fig, end, limit);
+            }
         }
         fig.range.end = end;
         (fig, end)
+    }
+
+    /// A total with a remark on what it includes, then `其中` and a breakdown
+    /// (`96件（含上年结转12件），其中予以公开38件、…`; `90件，包括上年结转申请12件。其中，予以公开
+    /// 38件，…`). After a bracket, the breakdown is the total's. After a remark without brackets,
+    /// it is the total's when its parts can add up to the total or cannot be the remark's (they
+    /// exceed it), the remark's when two or more add up to it, and nobody's otherwise (the parts
+    /// stay figures of their own): the text does not say which. A remark the breakdown replaces
+    /// becomes a figure of its own ([`Cursor::remarks`]). Returns where the figure ends.
+    fn breakdown_after_remark(&mut self, fig: &mut Stated, end: usize, limit: usize) -> usize {
+        let next = self
+            .found
+            .get(self.idx)
+            .map_or(self.chars.len(), |n| n.start)
+            .min(limit);
+        let mut i = end;
+        while i < next && matches!(self.chars[i], '，' | ',' | '。' | ' ' | '　') {
+            i += 1;
+        }
+        if !self.chars[i.min(next)..next].starts_with(&['其', '中']) {
+            return end;
+        }
+        let taken = self.idx;
+        let (parts, unnumbered, last) = self.parts(fig, i + 2, limit);
+        let sum = parts_bounds(&parts);
+        let fits = |q: &crate::cell::Quantity| {
+            let (lo, hi) = q.bounds();
+            let (lo, hi) = (u128::from(lo.unwrap_or(0)), hi.map(u128::from));
+            sum.0 <= hi.unwrap_or(u128::MAX) && sum.1.is_none_or(|s| lo <= s)
+        };
+        let remark = &fig.parts[0].quantity;
+        let exceeds_remark = remark.bounds().1.is_some_and(|hi| sum.0 > u128::from(hi));
+        let whose = if parts.is_empty() {
+            None
+        } else if fig.includes || fits(&fig.quantity) {
+            Some(true)
+        } else if parts.len() >= 2 && fits(remark) {
+            Some(false)
+        } else if exceeds_remark {
+            Some(true)
+        } else {
+            None
+        };
+        match whose {
+            None => {
+                self.idx = taken;
+                return end;
+            }
+            Some(false) => {
+                // Two or more parts that add up to the remark: its own breakdown.
+                let part = &mut fig.parts[0];
+                part.parts = parts;
+                part.unnumbered = unnumbered;
+                part.range.end = last;
+                return last;
+            }
+            Some(true) => {}
+        }
+        self.remarks.append(&mut fig.parts);
+        fig.parts = parts;
+        fig.unnumbered = unnumbered;
+        fig.includes = false;
+        last
     }
 
     /// Pieces between two parts that name a part with the total's unit and no number.
@@ -887,6 +971,7 @@ pub(crate) fn stated_with(chars: &[char], found: &[Found]) -> Vec<Stated> {
         chars,
         found,
         idx: 0,
+        remarks: Vec::new(),
     };
     let mut from = 0;
     let mut figs = Vec::new();
@@ -896,6 +981,7 @@ pub(crate) fn stated_with(chars: &[char], found: &[Found]) -> Vec<Stated> {
         if !fig.label_at.is_empty() {
             figs.push(fig);
         }
+        figs.append(&mut cur.remarks);
     }
     totals_after_parts(chars, figs)
 }
@@ -1168,6 +1254,53 @@ mod tests {
         assert_eq!(
             m.period.map(|(a, b)| (a.to_string(), b.to_string())),
             Some(("2024-01-01".into(), "2024-06-30".into()))
+        );
+    }
+
+    /// A remark on what a total includes, then `其中`: the figures stored are the total with the
+    /// breakdown and the remark on its own, or the remark with its own breakdown, or, when the
+    /// text does not tell, the total with its remark and the parts on their own.
+    #[test]
+    fn a_remark_then_a_breakdown() {
+        // (label, value, [(part label, part value, the part's own parts)]) of each figure.
+        type Shape = (String, u64, Vec<(String, u64, usize)>);
+        let shape = |t: &str| -> Vec<Shape> {
+            let chars: Vec<char> = t.chars().collect();
+            stated(&chars)
+                .into_iter()
+                .map(|f| {
+                    let parts = f
+                        .parts
+                        .iter()
+                        .map(|p| (p.label(&chars), p.quantity.value, p.parts.len()))
+                        .collect();
+                    (f.label(&chars), f.quantity.value, parts)
+                })
+                .collect()
+        };
+        let s = |v: &str| v.to_owned();
+        assert_eq!(
+            shape("共办理申请96件（含上年结转12件），其中予以公开38件、其他处理58件。"),
+            [
+                (
+                    s("共办理申请"),
+                    96,
+                    vec![(s("予以公开"), 38, 0), (s("其他处理"), 58, 0)]
+                ),
+                (s("上年结转"), 12, vec![])
+            ]
+        );
+        assert_eq!(
+            shape("公开信息1000条，包括政策文件200条。其中，规范性文件50条、政策解读150条。"),
+            [(s("公开信息"), 1000, vec![(s("政策文件"), 200, 2)])]
+        );
+        assert_eq!(
+            shape("公开信息1000条，包括政策文件200条。其中，规范性文件50条、政策解读100条。"),
+            [
+                (s("公开信息"), 1000, vec![(s("政策文件"), 200, 0)]),
+                (s("规范性文件"), 50, vec![]),
+                (s("政策解读"), 100, vec![])
+            ]
         );
     }
 

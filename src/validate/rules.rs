@@ -323,18 +323,12 @@ pub(super) fn breakdowns(fields: &[super::prose::Field<'_>], sink: &mut Sink) {
 /// approximate parts allow) and how to say it. `None` when they can.
 fn parts_disagree(f: &crate::read::Stated) -> Option<(Observed, String, String)> {
     let (tmin, tmax) = f.quantity.bounds();
-    let mut pmin: u128 = 0;
-    let mut pmax: Option<u128> = Some(0);
-    let mut exact = tmin == tmax;
-    for part in &f.parts {
-        let (lo, hi) = part.quantity.bounds();
-        exact &= lo.is_some() && lo == hi;
-        pmin = pmin.saturating_add(u128::from(lo.unwrap_or(0)));
-        pmax = match (pmax, hi) {
-            (Some(a), Some(b)) => a.checked_add(u128::from(b)),
-            _ => None,
-        };
-    }
+    let exact = tmin == tmax
+        && f.parts.iter().all(|part| {
+            let (lo, hi) = part.quantity.bounds();
+            lo.is_some() && lo == hi
+        });
+    let (pmin, pmax) = crate::read::parts_bounds(&f.parts);
     let tmin_v = u128::from(tmin.unwrap_or(0));
     // One part (`1846条，其中政策文件87条`, `收到申请25件，其中自然人申请20件`) is one category
     // named among others, and parts the total only includes (`13件（含新制定5件，修改4件）`) are
