@@ -248,6 +248,11 @@ fn denials_in_other_words_are_categorical_statements() {
         "全年未收到行政许可申请以外的投诉。",
         "严格防范行政复议和行政诉讼风险，未发生因此类问题被问责的情况。",
         "被申请行政复议17件，被提起行政诉讼10件。",
+        // Some requests denied, not all: the table's 84 may all be others.
+        "本年度未收到通过信函方式提交的申请。",
+        "本年度未收到涉及国家秘密的申请。",
+        "全年未收到关于征地拆迁的政府信息公开申请。",
+        "未收到企业提出的政府信息公开申请。",
     ] {
         assert_eq!(prose(&with_requests_text(text)), [], "{text}");
     }
