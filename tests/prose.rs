@@ -135,6 +135,30 @@ fn reconsideration_handled_as_the_authority_is_another_measure() {
     assert_eq!(prose(&with_requests_text("政府信息公开行政诉讼10件。")), []);
 }
 
+/// A number of requests by one channel or one kind of applicant counts some of them: the city
+/// fixture's 84 new requests are not 60 or 80. The whole count, by all applicants, still is a
+/// claim.
+#[test]
+fn requests_by_one_channel_or_applicant_are_some_of_them() {
+    for text in [
+        "通过网络平台收到申请60件，通过信函收到申请24件。",
+        "本年度通过网上申请系统收到政府信息公开申请60件。",
+        "收到自然人申请80件，法人或其他组织申请4件。",
+        "收到法人或其他组织申请4件。",
+        "当面申请予以公开3件。",
+    ] {
+        assert_eq!(prose(&with_requests_text(text)), [], "{text}");
+    }
+    for text in [
+        "全年共收到公民、法人和其他组织提出的政府信息公开申请85件。",
+        "本年度共收到政府信息公开申请85件。",
+    ] {
+        let f = prose(&with_requests_text(text));
+        assert_eq!(f.len(), 1, "{text}: {f:#?}");
+        assert_eq!(f[0].cells, ["/requests/new_received/total"], "{text}");
+    }
+}
+
 /// A number after a result word of table 四 (结果维持, 纠正, 尚未审结 …) counts one column of the
 /// row, not its total: table 四 of the city holds 行政复议 维持 11, 纠正 3 of 17, and 行政诉讼
 /// 维持 4 + 2 of 7 + 3.

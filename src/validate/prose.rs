@@ -335,6 +335,37 @@ const OTHER_PERIOD: &[&str] = &[
 /// (`收到涉及房屋征收的申请50件`).
 const NARROWING: &[&str] = &["涉及", "关于", "针对"];
 
+/// Words before a number of requests that count some of them only: a channel
+/// (`通过网络平台收到申请60件`) or a kind of applicant (`收到自然人申请80件`). 法人 and 其他组织
+/// count all applicants beside 公民 (`公民、法人和其他组织提出的申请`), some without it.
+const SOME_REQUESTS: &[&str] = &[
+    "通过",
+    "网络",
+    "网上",
+    "在线",
+    "信函",
+    "邮寄",
+    "当面",
+    "现场",
+    "传真",
+    "电子邮件",
+    "渠道",
+    "方式",
+    "形式",
+    "自然人",
+    "个人",
+    "企业",
+    "科研机构",
+    "公益组织",
+    "法律服务机构",
+];
+
+/// Whether a number of requests counts some of them only ([`SOME_REQUESTS`]).
+fn some_requests(before: &[char]) -> bool {
+    SOME_REQUESTS.iter().any(|w| contains(before, w))
+        || (!contains(before, "公民") && ["法人", "其他组织"].iter().any(|w| contains(before, w)))
+}
+
 /// Whether the words of a clause before a number (`before`), besides the measure's own name at
 /// `name`, make the number another year's or a part of the measure: a word of [`OTHER_PERIOD`]
 /// or a four-digit year other than the report's anywhere before it, or a word of [`NARROWING`]
@@ -381,7 +412,10 @@ fn claim_at(
     let sentence = &chars[start..end];
     let before = &chars[clause_start..found.start];
     let (m, name) = measure_of(before, &chars[clause_start..clause_end], r.form())?;
-    if !m.units.contains(&q.unit.as_str()) || !own_scope(sentence, r) {
+    if !m.units.contains(&q.unit.as_str())
+        || !own_scope(sentence, r)
+        || (m.id.starts_with("requests.") && some_requests(before))
+    {
         return None;
     }
     let at = find_last(before, name)?;
