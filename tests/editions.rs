@@ -41,6 +41,7 @@ const RUNS_ON: &[(&str, &[&str])] = &[
     ("structure.late_publication", &["2019", "2021", "2090"]),
     ("structure.table_declared_none", &["2019", "2021", "2090"]),
     ("structure.metadata_missing", &["2019", "2021", "2090"]),
+    ("structure.title", &["2019", "2021", "2090"]),
     ("structure.edition_unconfirmed", &["2019", "2021", "2090"]),
     ("problems.not_filled", &["2019", "2021", "2090"]),
     ("other_matters.fee_not_mentioned", &["2021", "2090"]),
@@ -233,6 +234,7 @@ fn trigger(code: &str, e: Edition) -> Option<Report> {
         }
         "structure.section_missing" => r.problems = None,
         "structure.metadata_missing" => r.agency = None,
+        "structure.title" => r.title = Some("某局政府信息公开工作报告".into()),
         "structure.edition_unconfirmed" => {
             for t in [TableId::Proactive, TableId::Requests, TableId::Review] {
                 r.tables.set_presence(t, zfxxgk::report::Presence::Missing);

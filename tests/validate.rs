@@ -504,3 +504,43 @@ fn the_rules_that_read_the_prose_are_these() {
         ]
     );
 }
+
+/// `structure.title`: which titles are a 年度报告 of the report year. The county fixture is the
+/// 2023 report of a department.
+#[test]
+fn the_title_names_an_annual_report_of_the_report_year() {
+    let base = common::load(&common::fixtures().join("2021/valid/sample-county-market-2023.json"));
+    let title_findings = |title: &str| -> Vec<String> {
+        let mut r = base.clone();
+        r.title = Some(title.to_owned());
+        validate::validate(&r)
+            .with_code("structure.title")
+            .map(|f| f.message_en.clone())
+            .collect()
+    };
+    for ok in [
+        "示例县市场监督管理局2023年政府信息公开工作年度报告",
+        "示例县市场监督管理局2023年度政府信息公开工作年度报告",
+        "2023年示例县市场监督管理局政府信息公开工作年度报告",
+        "示例县市场监督管理局2023年政府信息公开年报",
+        // A year in Chinese numerals is not compared.
+        "示例县市场监督管理局二〇二二年政府信息公开工作年度报告",
+    ] {
+        assert_eq!(title_findings(ok), Vec::<String>::new(), "{ok}");
+    }
+    for (wrong, says) in [
+        (
+            "示例县市场监督管理局2023年政府信息公开工作报告",
+            "does not call it",
+        ),
+        ("关于2023年度政府信息公开工作情况的报告", "does not call it"),
+        (
+            "示例县市场监督管理局2022年政府信息公开工作年度报告",
+            "names the year 2022",
+        ),
+    ] {
+        let f = title_findings(wrong);
+        assert_eq!(f.len(), 1, "{wrong}: {f:?}");
+        assert!(f[0].contains(says), "{wrong}: {f:?}");
+    }
+}

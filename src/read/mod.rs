@@ -27,7 +27,7 @@ mod norm;
 mod pdf;
 
 /// The quantities of a text (numbers with their measure words), for the prose rules.
-pub(crate) use narrative::{Stated, parts_bounds, stated_with as stated_figures};
+pub(crate) use narrative::{Stated, parts_bounds, stated_with as stated_figures, year_in};
 pub(crate) use norm::{Found as NormFound, is_digit, quantities as norm_quantities, string_of};
 mod tables;
 

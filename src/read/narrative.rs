@@ -117,7 +117,7 @@ pub fn dates(text: &str) -> Vec<NaiveDate> {
 }
 
 /// The first plausible report year (`2020年`, `2023 年` as a PDF's text spaces it) in a text.
-fn year_in(text: &str) -> Option<u16> {
+pub(crate) fn year_in(text: &str) -> Option<u16> {
     let chars: Vec<char> = text.chars().collect();
     (0..chars.len().saturating_sub(4)).find_map(|i| {
         if i > 0 && chars[i - 1].is_ascii_digit() {

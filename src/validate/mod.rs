@@ -537,6 +537,7 @@ rules! {
     "structure.late_publication", Warning, false, Needs::Nothing, "Published by 1月31日 (departments) or 3月31日 (a people's government)";
     "structure.table_declared_none", Warning, false, Needs::Nothing, "A table replaced by 无 (the form asks for the table, zeros included)";
     "structure.metadata_missing", Warning, false, Needs::Nothing, "The report states its year and agency";
+    "structure.title", Warning, false, Needs::Nothing, "The title calls the report a 年度报告 and names the report year";
     "structure.edition_unconfirmed", Info, false, Needs::Nothing, "A value in a cell that only some editions have shows the report's edition";
     "problems.not_filled", Warning, false, Needs::Nothing, "Section 五 is filled in (not empty, 无, or a single sentence)";
     "prose.table_mismatch", Warning, false, Needs::Cells(NEW_RECEIVED), "A number the prose states for a measure of the tables (新收, 办结, 行政复议 …) differs from its cells";
@@ -672,6 +673,7 @@ const CHECKS: &[Check] = &[
             "structure.late_publication",
             "structure.table_declared_none",
             "structure.metadata_missing",
+            "structure.title",
             "structure.edition_unconfirmed",
             "problems.not_filled",
         ],

@@ -502,6 +502,7 @@ pub(super) fn structure(report: &Report, sink: &mut Sink) {
     }
     tables_declared_none(report, sink);
     metadata_missing(report, sink);
+    title(report, sink);
     edition_unconfirmed(report, sink);
     problems_not_filled(report, sink);
 }
@@ -587,6 +588,49 @@ fn edition_unconfirmed(report: &Report, sink: &mut Sink) {
         format!(
             "No value in the report's tables tells its edition apart, so {} cannot be confirmed; the checks that depend on the edition take it as stated.",
             f.english_name
+        ),
+    ));
+}
+
+/// `structure.title`: the title calls the report something else than a 年度报告 (`…政府信息公开
+/// 工作报告`, `…工作总结`, `关于…工作情况的报告`), or names another year than the report's (a
+/// title left from last year's report). One finding for both.
+fn title(report: &Report, sink: &mut Sink) {
+    let Some(t) = report
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    else {
+        return;
+    };
+    let mut zh = Vec::new();
+    let mut en = Vec::new();
+    if !t.contains("年度报告") && !t.contains("年报") {
+        zh.push("未称“政府信息公开工作年度报告”".to_owned());
+        en.push("does not call it a 政府信息公开工作年度报告 (annual report)".to_owned());
+    }
+    if let (Some(stated), Some(year)) = (crate::read::year_in(t), report.year)
+        && stated != year
+    {
+        zh.push(format!("所写年度为{stated}年，而报告年度为{year}年"));
+        en.push(format!(
+            "names the year {stated}, but the report year is {year}"
+        ));
+    }
+    if zh.is_empty() {
+        return;
+    }
+    sink.push(Draft::new(
+        "structure.title",
+        "/title",
+        format!(
+            "标题“{t}”{}；标题应为“[机关全称]YYYY年政府信息公开工作年度报告”。",
+            zh.join("，")
+        ),
+        format!(
+            "The title “{t}” {}; the title should be “[agency]YYYY年政府信息公开工作年度报告”.",
+            en.join(", and ")
         ),
     ));
 }
