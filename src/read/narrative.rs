@@ -22,14 +22,6 @@ pub struct Meta {
     pub preamble: Option<String>,
 }
 
-fn digits_at(chars: &[char], i: usize, n: usize) -> Option<u32> {
-    let mut v = 0;
-    for k in 0..n {
-        v = v * 10 + chars.get(i + k)?.to_digit(10)?;
-    }
-    Some(v)
-}
-
 /// Dates in a text, in order: `2020年1月1日`, `2020-01-19`, and the forms real pages mangle:
 /// `20201月1日` (年 lost), `至12月31日` (the year of the date before it).
 pub fn dates(text: &str) -> Vec<NaiveDate> {
@@ -118,17 +110,29 @@ pub fn dates(text: &str) -> Vec<NaiveDate> {
 
 /// The first plausible report year (`2020年`, `2023 年` as a PDF's text spaces it) in a text.
 pub(crate) fn year_in(text: &str) -> Option<u16> {
-    let chars: Vec<char> = text.chars().collect();
-    (0..chars.len().saturating_sub(4)).find_map(|i| {
-        if i > 0 && chars[i - 1].is_ascii_digit() {
-            return None;
+    // Byte by byte: a run of exactly four ASCII digits, then 年 after any spaces.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
         }
-        let y = digits_at(&chars, i, 4)?;
-        let after = chars[i + 4..]
-            .iter()
-            .find(|c| !matches!(c, ' ' | '\u{3000}'));
-        ((2007..=2100).contains(&y) && after == Some(&'年')).then_some(y as u16)
-    })
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        if i - start == 4
+            && text[i..]
+                .trim_start_matches([' ', '\u{3000}'])
+                .starts_with('年')
+            && let Ok(y) = text[start..i].parse::<u16>()
+            && (2007..=2100).contains(&y)
+        {
+            return Some(y);
+        }
+    }
+    None
 }
 
 /// The agency a title names: the words before its year (`洪泽区人民政府2023年…`), or, when the

@@ -1343,6 +1343,18 @@ fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
 mod tests {
     use super::*;
 
+    /// Each word of `some_requests`, in a clause, makes it count some requests; 法人 and 其他组织
+    /// beside 公民 do not.
+    #[test]
+    fn every_word_of_some_requests_is_found() {
+        for w in SOME_REQUESTS.iter().chain(&["法人", "其他组织"]) {
+            let clause: Vec<char> = format!("收到{w}申请").chars().collect();
+            assert!(some_requests(&clause), "{w}");
+        }
+        let clause: Vec<char> = "全年共收到公民、法人和其他组织提出的申请".chars().collect();
+        assert!(!some_requests(&clause));
+    }
+
     #[test]
     fn digits_ascii_and_full_width_only() {
         for t in ["收到3件", "收到３件", "０", "９", "x9"] {
