@@ -765,3 +765,54 @@ fn a_breakdown_after_a_remark_on_what_the_total_includes() {
         assert_eq!(codes(text), Vec::<String>::new(), "{text}");
     }
 }
+
+/// One wrong number in a breakdown is one finding: where the tables contradict the breakdown's
+/// numbers by exactly what its parts miss the total by, `prose.table_mismatch` names the wrong
+/// number and `overview.breakdown_sum` stays silent. The city fixture: （七）总计 90 = 38 + 12 +
+/// 10 + 21 + 5 + 4, 新收 84.
+#[test]
+fn one_wrong_number_in_a_breakdown_is_one_finding() {
+    let findings = |text: &str| -> Vec<(String, Option<i128>)> {
+        validate::validate(&with_requests_text(text))
+            .findings
+            .into_iter()
+            .filter(|f| f.code.starts_with("prose.") || f.code.starts_with("overview."))
+            .map(|f| (f.code.to_string(), f.difference))
+            .collect()
+    };
+    let mismatch = |d: i128| vec![("prose.table_mismatch".to_owned(), Some(d))];
+    // A part: 不予处理 6, the table 5.
+    assert_eq!(
+        findings(
+            "办结申请90件，其中予以公开38件、部分公开12件、不予公开10件、无法提供21件、不予处理6件、其他处理4件。"
+        ),
+        mismatch(1)
+    );
+    // The total: 85 received, the table 84; the parts (by channel, no claims) add up to 84.
+    assert_eq!(
+        findings("全年共收到政府信息公开申请85件，其中网上申请60件、信函申请20件、当面申请4件。"),
+        mismatch(1)
+    );
+    // A part the table cannot check (当面 is no measure): the breakdown's own error.
+    let f =
+        findings("全年共收到政府信息公开申请84件，其中网上申请60件、信函申请20件、当面申请5件。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "overview.breakdown_sum");
+    // Two wrong parts that account for the whole miss (6 for 5, 6 for 4): one finding each.
+    assert_eq!(
+        findings(
+            "办结申请90件，其中予以公开38件、部分公开12件、不予公开10件、无法提供21件、不予处理6件、其他处理6件。"
+        ),
+        [mismatch(1), mismatch(2)].concat()
+    );
+    // A wrong total (85 for 84) and a wrong part the table cannot check (当面 6 of 60 + 20 + 4):
+    // two mistakes, both rules speak.
+    let f =
+        findings("全年共收到政府信息公开申请85件，其中网上申请60件、信函申请20件、当面申请6件。");
+    let codes: Vec<&str> = f.iter().map(|(c, _)| c.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["overview.breakdown_sum", "prose.table_mismatch"],
+        "{f:?}"
+    );
+}

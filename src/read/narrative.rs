@@ -637,6 +637,8 @@ pub(crate) struct Stated {
     /// shown or stored).
     pub label_at: std::ops::Range<usize>,
     pub quantity: crate::cell::Quantity,
+    /// Where its number stands, with its approximation and measure words (characters).
+    pub at: std::ops::Range<usize>,
     pub parts: Vec<Stated>,
     /// Parts of the breakdown named with the total's unit and no number (032's `财政预决算条`):
     /// the breakdown cannot be summed.
@@ -757,6 +759,7 @@ impl Cursor<'_> {
         let mut fig = Stated {
             label_at,
             quantity: f.quantity.clone(),
+            at: f.start..f.end,
             parts: Vec::new(),
             unnumbered: Vec::new(),
             range: start..f.end,

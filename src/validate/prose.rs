@@ -33,6 +33,9 @@ pub struct Claim {
     pub pointer: String,
     /// The character range of the sentence in that field.
     pub range: std::ops::Range<usize>,
+    /// The character range of the number in that field, with its approximation and measure
+    /// words (`近3000条`).
+    pub at: std::ops::Range<usize>,
     /// The sentence.
     pub sentence: String,
     /// Whether the clause says the number includes 上年结转 (`受理…25件（含上年结转4件）`): it then
@@ -430,6 +433,7 @@ fn claim_at(
         quantity: q.clone(),
         pointer: pointer.to_owned(),
         range: start..end,
+        at: found.start..found.end,
         sentence: string_of(sentence),
         includes_carried_over: !m.or_cells.is_empty()
             && contains(&chars[found.end..clause_end], "含上年结转"),
@@ -501,15 +505,24 @@ pub(super) fn all(r: &Report, sink: &mut Sink) {
     // drops the findings of a rule left out).
     let checked = sink.checked;
     let any = |codes: &[&str]| codes.iter().any(|code| checked.contains(code));
-    if any(&[
+    let breakdowns = any(&[
         "overview.breakdown_sum",
         "overview.breakdown_incomplete",
         "prose.percentage",
-    ]) {
-        super::rules::breakdowns(&fields, sink);
+    ]);
+    let claims_checked = any(&["prose.table_mismatch", "prose.conflict"]);
+    // The claims also tell the breakdowns which of their numbers the tables contradict
+    // (whichever rules run, so that a rule's findings do not depend on which others do).
+    let claims = if breakdowns || claims_checked {
+        claims_in(r, &fields)
+    } else {
+        Vec::new()
+    };
+    if breakdowns {
+        super::rules::breakdowns(&fields, &wrong_numbers(r, &claims), sink);
     }
-    if any(&["prose.table_mismatch", "prose.conflict"]) {
-        check(r, &fields, sink);
+    if claims_checked {
+        check(r, &claims, sink);
     }
     if sink.checked.contains("prose.table_mismatch") {
         money_claims(r, &fields, sink);
@@ -618,30 +631,57 @@ fn money_claims(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
     }
 }
 
+/// A claim its table contradicts: the measure, the cells the claim states and their sum. `None`
+/// when the table agrees with it or cannot tell (a cell without a value).
+fn contradicted(r: &Report, c: &Claim) -> Option<(&'static MeasureDecl, Vec<CellId>, u64)> {
+    let (m, cells) = decl(c.measure, r.form())?;
+    let main = if c.includes_carried_over {
+        m.or_cells.to_vec()
+    } else {
+        cells
+    };
+    let table = sum(r, &main)?;
+    let alt = (m.or_names.contains(&c.name) && !c.includes_carried_over)
+        .then(|| sum(r, m.or_cells))
+        .flatten();
+    let (lo, hi) = interval(&c.quantity);
+    let fits = |v: u64| lo <= v && v <= hi;
+    (!fits(table) && !alt.is_some_and(fits)).then_some((m, main, table))
+}
+
+/// A number of the prose its table contradicts, exactly stated: the field, where the number
+/// starts, and by how much it differs from the table (stated − table).
+pub(super) struct WrongNumber<'a> {
+    pub pointer: &'a str,
+    pub at: usize,
+    pub by: i128,
+}
+
+/// The exact numbers of `claims` their tables contradict ([`WrongNumber`]).
+fn wrong_numbers<'a>(r: &Report, claims: &'a [Claim]) -> Vec<WrongNumber<'a>> {
+    claims
+        .iter()
+        .filter(|c| c.quantity.approx == Approx::Exact)
+        .filter_map(|c| {
+            let (_, _, table) = contradicted(r, c)?;
+            Some(WrongNumber {
+                pointer: &c.pointer,
+                at: c.at.start,
+                by: i128::from(c.quantity.value) - i128::from(table),
+            })
+        })
+        .collect()
+}
+
 /// `prose.table_mismatch` and `prose.conflict`: each claim against its cells; two claims of one
 /// measure against each other where the table cannot tell (its cells are blank or absent).
-fn check(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
+fn check(r: &Report, claims: &[Claim], sink: &mut Sink) {
     let form = r.form();
-    let claims = claims_in(r, fields);
     let mut mismatched: Vec<&str> = Vec::new();
-    for c in &claims {
-        let Some((m, cells)) = decl(c.measure, form) else {
+    for c in claims {
+        let Some((m, main, table)) = contradicted(r, c) else {
             continue;
         };
-        let main: &[CellId] = if c.includes_carried_over {
-            m.or_cells
-        } else {
-            &cells
-        };
-        let Some(table) = sum(r, main) else { continue };
-        let alt = (m.or_names.contains(&c.name) && !c.includes_carried_over)
-            .then(|| sum(r, m.or_cells))
-            .flatten();
-        let (lo, hi) = interval(&c.quantity);
-        let fits = |v: u64| lo <= v && v <= hi;
-        if fits(table) || alt.is_some_and(fits) {
-            continue;
-        }
         // One finding per measure.
         if mismatched.contains(&c.measure) {
             continue;
@@ -674,7 +714,7 @@ fn check(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
         );
     }
     if sink.checked.contains("prose.conflict") {
-        conflicts(r, &claims, sink);
+        conflicts(r, claims, sink);
     }
 }
 

@@ -311,12 +311,42 @@ pub(super) fn fee_unit(report: &Report, sink: &mut Sink) {
 /// figure parser, not from stored `figures`) must be able to equal the sum of its parts, and a
 /// breakdown of one part must not exceed its total; one with a part that has no number cannot be
 /// summed (`overview.breakdown_incomplete`).
-pub(super) fn breakdowns(fields: &[super::prose::Field<'_>], sink: &mut Sink) {
+///
+/// A breakdown whose numbers the tables contradict (`prose.table_mismatch`) by exactly as much as
+/// its parts miss its total is one mistake, which that rule reports at the wrong number
+/// (`答复90件，其中…不予处理6件…` with 5 in the table): `overview.breakdown_sum` stays silent.
+pub(super) fn breakdowns(
+    fields: &[super::prose::Field<'_>],
+    wrong: &[super::prose::WrongNumber<'_>],
+    sink: &mut Sink,
+) {
     for f in fields.iter().filter(|f| !f.found.is_empty()) {
+        let wrong: Vec<&super::prose::WrongNumber<'_>> =
+            wrong.iter().filter(|w| w.pointer == f.pointer).collect();
         for fig in crate::read::stated_figures(&f.chars, &f.found) {
-            figure(&fig, &f.chars, f.pointer, sink);
+            figure(&fig, &f.chars, (f.pointer, &wrong), sink);
         }
     }
+}
+
+/// Whether the numbers the tables contradict account for all a breakdown misses its total by:
+/// with every number exact, parts − total equals the parts' errors less the total's, and some
+/// number is wrong.
+fn explained(f: &crate::read::Stated, wrong: &[&super::prose::WrongNumber<'_>]) -> bool {
+    let by = |s: &crate::read::Stated| {
+        wrong
+            .iter()
+            .find(|w| w.at == s.at.start)
+            .map_or(0, |w| w.by)
+    };
+    let exact = |s: &crate::read::Stated| s.quantity.approx == crate::cell::Approx::Exact;
+    if wrong.is_empty() || !exact(f) || !f.parts.iter().all(exact) {
+        return false;
+    }
+    let parts: i128 = f.parts.iter().map(|p| i128::from(p.quantity.value)).sum();
+    let off = parts - i128::from(f.quantity.value);
+    let errors: i128 = f.parts.iter().map(by).sum::<i128>() - by(f);
+    errors != 0 && off == errors
 }
 
 /// When a breakdown's parts cannot add up to its total: the parts' sum (exact, or the range the
@@ -363,9 +393,14 @@ fn parts_disagree(f: &crate::read::Stated) -> Option<(Observed, String, String)>
     })
 }
 
-fn figure(f: &crate::read::Stated, chars: &[char], pointer: &str, sink: &mut Sink) {
+fn figure(
+    f: &crate::read::Stated,
+    chars: &[char],
+    (pointer, wrong): (&str, &[&super::prose::WrongNumber<'_>]),
+    sink: &mut Sink,
+) {
     for part in &f.parts {
-        figure(part, chars, pointer, sink);
+        figure(part, chars, (pointer, wrong), sink);
     }
     if f.parts.is_empty() {
         return;
@@ -405,6 +440,9 @@ fn figure(f: &crate::read::Stated, chars: &[char], pointer: &str, sink: &mut Sin
     let Some((expected, zh_sum, en_sum)) = parts_disagree(f) else {
         return;
     };
+    if explained(f, wrong) {
+        return;
+    }
     let (label, total, parts_text) = shown();
     let actual = if f.quantity.approx == crate::cell::Approx::Exact {
         Observed::Integer(i128::from(f.quantity.value))
