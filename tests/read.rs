@@ -1059,3 +1059,45 @@ fn text_in_one_cell_leaves_the_rest_of_the_row_read() {
         ));
     }
 }
+
+/// In an HTML cell, a line break or a paragraph between two digits separates two numbers: the
+/// cell is not read (with a warning), never read as one number. Between characters of a label it
+/// adds nothing (`本年新<br>制作数量`), and markup inside a number (`<b>59</b>`) is no break.
+#[test]
+fn an_html_line_break_between_digits_is_no_number() {
+    let page = std::fs::read_to_string(fixture("html/sample-city-government-2022.html")).unwrap();
+    assert!(page.contains("<td>59</td><td>20</td>"));
+    let natural = |cell: &str| {
+        let changed = page.replacen(
+            "<td>59</td><td>20</td>",
+            &format!("<td>{cell}</td><td>20</td>"),
+            1,
+        );
+        let reading = read::read_html_bytes(changed.as_bytes());
+        let id = CellId::Requests(RR::NewReceived, A::NaturalPerson);
+        let warned = reading.log.warnings().any(|e| {
+            e.message_zh
+                .contains("/requests/new_received/natural_person")
+        });
+        (
+            shown(&reading.report, id),
+            not_read(&reading.report, id),
+            warned,
+        )
+    };
+    for cell in ["5<br>9", "<p>5</p><p>9</p>", "<div>5</div>9", "5<br/>\n9"] {
+        assert_eq!(natural(cell), (None, true, true), "{cell}");
+    }
+    for cell in [
+        "<b>59</b>",
+        "<span>5</span><span>9</span>",
+        "<br>59",
+        "59<br>",
+    ] {
+        assert_eq!(
+            natural(cell),
+            (Some("59".to_owned()), false, false),
+            "{cell}"
+        );
+    }
+}

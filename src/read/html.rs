@@ -199,19 +199,50 @@ fn collect_rows<'a>(node: NodeRef<'a, Node>, out: &mut Vec<ElementRef<'a>>, dept
     }
 }
 
-/// The text of a node; `<br>` and block ends inside it add nothing (labels broken over lines,
-/// `本年新<br>制作数量`, read as one).
+/// The text of a node; `<br>` and block boundaries inside it add nothing (labels broken over
+/// lines, `本年新<br>制作数量`, read as one), except between two digits (`5<br>9`,
+/// `<p>5</p><p>9</p>`), where they are a space: two numbers the page separates are never joined
+/// into one.
 fn text_of(node: NodeRef<'_, Node>) -> String {
+    enum Item<'a> {
+        Node(NodeRef<'a, Node>),
+        Boundary,
+    }
+    let numeric = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '.';
     let mut s = String::new();
-    let mut stack = vec![node];
-    while let Some(n) = stack.pop() {
+    // Whether a boundary was passed since the last character.
+    let mut boundary = false;
+    let mut stack = vec![Item::Node(node)];
+    while let Some(item) = stack.pop() {
+        let n = match item {
+            Item::Boundary => {
+                boundary = true;
+                continue;
+            }
+            Item::Node(n) => n,
+        };
         match n.value() {
-            Node::Text(t) => s.push_str(t),
+            Node::Text(t) => {
+                let joins_digits = boundary
+                    && s.chars().next_back().is_some_and(numeric)
+                    && t.chars().find(|c| !c.is_whitespace()).is_some_and(numeric);
+                if joins_digits {
+                    s.push(' ');
+                }
+                if !t.trim().is_empty() {
+                    boundary = false;
+                }
+                s.push_str(t);
+            }
             Node::Element(e) if SKIP.contains(&e.name()) => continue,
+            Node::Element(e) if e.name() == "br" || BLOCKS.contains(&e.name()) => {
+                boundary = true;
+                stack.push(Item::Boundary);
+            }
             _ => {}
         }
         let children: Vec<_> = n.children().collect();
-        stack.extend(children.into_iter().rev());
+        stack.extend(children.into_iter().rev().map(Item::Node));
     }
     s
 }
