@@ -326,37 +326,15 @@ fn group_lines(mut glyphs: Vec<&Glyph>) -> Vec<Vec<&Glyph>> {
 /// counted up to 0.3 em only) is a space: numbers that the page separates stay separate, a
 /// number in justified text stays one, and a justified CJK line takes no spaces.
 fn line_text(glyphs: &[&Glyph]) -> TextLine {
-    let mut gaps: Vec<f32> = glyphs.windows(2).map(|w| w[1].x0 - w[0].x1).collect();
-    gaps.sort_by(f32::total_cmp);
-    let usual = gaps.get(gaps.len() / 2).copied().unwrap_or(0.0).max(0.0);
     let mut sizes: Vec<f32> = glyphs.iter().map(|g| g.size).collect();
     sizes.sort_by(f32::total_cmp);
     let size = sizes.get(sizes.len() / 2).copied().unwrap_or(10.0);
     let mut text = String::new();
-    for (k, g) in glyphs.iter().enumerate() {
-        if k > 0 {
-            let prev = glyphs[k - 1];
-            let gap = g.x0 - prev.x1;
-            let em = prev.size.max(g.size);
-            let narrow = !prev
-                .text
-                .chars()
-                .last()
-                .is_some_and(crate::read::norm::is_wide)
-                && !g
-                    .text
-                    .chars()
-                    .next()
-                    .is_some_and(crate::read::norm::is_wide);
-            // Between narrow characters justification is allowed at most 0.3 em, so that
-            // digits a page spaces out are never read as one number; elsewhere a gap is a space
-            // when it is a quarter em wider than the line's usual one (`明确责任， 并`).
-            let allowance = if narrow { usual.min(0.3 * em) } else { usual };
-            if gap > 2.0 * em {
-                text.push_str("  ");
-            } else if gap > 0.25 * em + allowance {
-                text.push(' ');
-            }
+    for (g, gap) in glyphs.iter().zip(gaps(glyphs)) {
+        match gap {
+            Gap::Column => text.push_str("  "),
+            Gap::Space => text.push(' '),
+            Gap::None => {}
         }
         text.push_str(&g.text);
     }
@@ -368,6 +346,73 @@ fn line_text(glyphs: &[&Glyph]) -> TextLine {
         bottom: glyphs.iter().map(|g| g.bottom()).fold(f32::MIN, f32::max),
         size,
     }
+}
+
+/// What stands before a glyph of a line ([`line_text`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    None,
+    Space,
+    Column,
+}
+
+/// The gap before each glyph of a line, the first's [`Gap::None`] (the rules: [`line_text`]).
+fn gaps(glyphs: &[&Glyph]) -> Vec<Gap> {
+    let mut widths: Vec<f32> = glyphs.windows(2).map(|w| w[1].x0 - w[0].x1).collect();
+    widths.sort_by(f32::total_cmp);
+    let usual = widths
+        .get(widths.len() / 2)
+        .copied()
+        .unwrap_or(0.0)
+        .max(0.0);
+    let mut out = Vec::with_capacity(glyphs.len());
+    for (k, g) in glyphs.iter().enumerate() {
+        if k == 0 {
+            out.push(Gap::None);
+            continue;
+        }
+        let prev = glyphs[k - 1];
+        let gap = g.x0 - prev.x1;
+        let em = prev.size.max(g.size);
+        let narrow = !prev
+            .text
+            .chars()
+            .last()
+            .is_some_and(crate::read::norm::is_wide)
+            && !g
+                .text
+                .chars()
+                .next()
+                .is_some_and(crate::read::norm::is_wide);
+        // Between narrow characters justification is allowed at most 0.3 em, so that digits a
+        // page spaces out are never read as one number; elsewhere a gap is a space when it is a
+        // quarter em wider than the line's usual one (`明确责任， 并`).
+        let allowance = if narrow { usual.min(0.3 * em) } else { usual };
+        out.push(if gap > 2.0 * em {
+            Gap::Column
+        } else if gap > 0.25 * em + allowance {
+            Gap::Space
+        } else {
+            Gap::None
+        });
+    }
+    out
+}
+
+/// A line of glyphs as tokens, one a word (split where [`gaps`] puts a space), each at its
+/// place: for a line beside a table row, whose words are read with the row's cells.
+fn word_toks(page: usize, glyphs: &[&Glyph]) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    for (g, gap) in glyphs.iter().zip(gaps(glyphs)) {
+        match out.last_mut() {
+            Some(last) if gap == Gap::None => last.text.push_str(&g.text),
+            _ => out.push(Tok {
+                text: g.text.clone(),
+                loc: loc(page, g.x0, g.top()),
+            }),
+        }
+    }
+    out
 }
 
 /// Two pieces of text one line apart, joined: with a space between two narrow characters (a
@@ -436,25 +481,50 @@ fn page_items(page: &PageContent) -> Vec<(f32, Item)> {
         }
         free.push(g);
     }
-    let mut items: Vec<(f32, Item)> = Vec::new();
+    // Each table row with its band (its top to the next row's) and its cells.
+    let mut rows: Vec<(f32, f32, Vec<Tok>)> = Vec::new();
     for (table, glyphs) in tables.iter().zip(in_cell) {
-        let mut rows: Vec<Vec<Tok>> = vec![Vec::new(); table.row_tops.len()];
+        let bottom = table.cells.iter().map(|c| c.y1).fold(f32::MIN, f32::max);
+        let first = rows.len();
+        for (r, top) in table.row_tops.iter().enumerate() {
+            let next = table.row_tops.get(r + 1).copied().unwrap_or(bottom);
+            rows.push((*top, next, Vec::new()));
+        }
         for (cell, g) in table.cells.iter().zip(glyphs) {
-            rows[cell.row].push(Tok {
+            rows[first + cell.row].2.push(Tok {
                 text: cell_text(g),
                 loc: loc(page.number, cell.x0, cell.y0),
             });
         }
-        for (top, row) in table.row_tops.iter().zip(rows) {
-            if !row.is_empty() {
-                items.push((*top, Item::Row(row)));
-            }
-        }
     }
+    let mut texts: Vec<(f32, Item)> = Vec::new();
     for line in group_lines(free) {
         let t = line_text(&line);
-        items.push((t.top, Item::Text(t)));
+        // A line beside a table row (a part of the table whose rulings were not found: Chromium
+        // prints some cells without them) is read with the row, its words and the row's cells
+        // in the order they stand on the page.
+        let height = t.bottom - t.top;
+        let beside = rows.iter_mut().find(|(top, bottom, cells)| {
+            !cells.is_empty() && t.bottom.min(*bottom) - t.top.max(*top) >= 0.5 * height
+        });
+        if let Some((_, _, cells)) = beside {
+            cells.extend(word_toks(page.number, &line));
+            continue;
+        }
+        texts.push((t.top, Item::Text(t)));
     }
+    let mut items: Vec<(f32, Item)> = Vec::new();
+    let x_of = |t: &Tok| match t.loc {
+        Location::Page { x, .. } => x,
+        _ => 0,
+    };
+    for (top, _, mut cells) in rows {
+        if !cells.is_empty() {
+            cells.sort_by_key(x_of);
+            items.push((top, Item::Row(cells)));
+        }
+    }
+    items.extend(texts);
     items.sort_by(|a, b| a.0.total_cmp(&b.0));
     items
 }
