@@ -503,6 +503,16 @@ fn the_fee_amount_stated_in_prose_against_its_cell() {
     assert_eq!(f[0].code, "prose.table_mismatch");
     assert_eq!(f[0].cells, ["/proactive/fees/amount"]);
     assert_eq!(prose(&with("全年收取政府信息公开信息处理费0元。")), []);
+    // Another year's sum, a running total or a wider scope's is not the cell's (the city's
+    // report year is 2022).
+    for text in [
+        "2021年行政事业性收费金额为10万元。",
+        "累计收取行政事业性收费100万元。",
+        "全市各部门行政事业性收费金额共计300万元。",
+    ] {
+        assert_eq!(prose(&with(text)), [], "{text}");
+    }
+    assert_eq!(prose(&with("2022年行政事业性收费金额999万元。")).len(), 1);
 }
 
 /// A breakdown whose parts leave their unit out is summed in the total's unit: it agrees when it

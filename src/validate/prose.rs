@@ -600,6 +600,22 @@ fn money_claims(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
                 {
                     continue;
                 }
+                // Another year's sum, a running total, or a wider scope's is not the cell's
+                // (`2021年行政事业性收费金额为10万元`, as the claims of counts).
+                let sentence_start = f.chars[..start]
+                    .iter()
+                    .rposition(|c| matches!(c, '。' | '\n'))
+                    .map_or(0, |i| i + 1);
+                let sentence_end = f.chars[end..]
+                    .iter()
+                    .position(|c| matches!(c, '。' | '\n'))
+                    .map_or(f.chars.len(), |i| end + i);
+                if OTHER_PERIOD.iter().any(|w| contains(clause, w))
+                    || other_year(clause, r.year)
+                    || !own_scope(&f.chars[sentence_start..sentence_end], r)
+                {
+                    continue;
+                }
                 let said: String = f.chars[from..end].iter().collect();
                 let pointer = form.cell(m.cell).map(|c| c.pointer()).unwrap_or_default();
                 let show = |d: rust_decimal::Decimal| format!("{}元", d.normalize());
