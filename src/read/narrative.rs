@@ -1196,32 +1196,35 @@ mod tests {
             (period, warnings, log.missing().count())
         };
         let year = |y: &str| Some((format!("{y}-01-01"), format!("{y}-12-31")));
-        // A statistics bureau: its name comes first, the period two sentences later.
-        let (period, warnings, _) = read(
-            "区统计局2023年政府信息公开工作年度报告\n现公布区统计局2023年政府信息公开工作年度报告。\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n",
-        );
-        assert_eq!(period, year("2023"));
-        assert!(warnings.is_empty(), "{warnings:?}");
-        // 统计数据 in a preamble sentence before the period's (corpus 040).
-        let (period, warnings, _) = read(
-            "某委2023年政府信息公开工作年度报告\n本报告根据有关规定，制作统计数据编制而成。\n本报告中所列数据统计期限为2023年1月1日至2023年12月31日。\n",
-        );
-        assert_eq!(period, year("2023"));
-        assert!(warnings.is_empty(), "{warnings:?}");
-        // `数据统计自…起至…止`, and 统计时限 with the year stated once (corpus 026).
-        let (period, _, _) = read(
-            "某局2022年政府信息公开工作年度报告\n本报告数据统计自2022年1月1日起至2022年12月31日止。\n",
-        );
-        assert_eq!(period, year("2022"));
-        let (period, warnings, _) = read(
-            "某区2016年政府信息公开工作年度报告\n结合有关统计数据撰写。本报告统计数据从2016年1月1日至2016年12月31日止。\n",
-        );
-        assert_eq!(period, year("2016"));
-        assert!(warnings.is_empty(), "{warnings:?}");
-        let (period, _, _) = read(
-            "某办2021年政府信息公开工作年度报告\n其他项目统计时限均为2021年1月1日—12月31日。\n",
-        );
-        assert_eq!(period, year("2021"));
+        for (text, y) in [
+            // A statistics bureau: its name comes first, the period two sentences later.
+            (
+                "区统计局2023年政府信息公开工作年度报告\n现公布区统计局2023年政府信息公开工作年度报告。\n本报告所列数据统计期限自2023年1月1日起至2023年12月31日止。\n",
+                "2023",
+            ),
+            // 统计数据 in a preamble sentence before the period's (corpus 040).
+            (
+                "某委2023年政府信息公开工作年度报告\n本报告根据有关规定，制作统计数据编制而成。\n本报告中所列数据统计期限为2023年1月1日至2023年12月31日。\n",
+                "2023",
+            ),
+            // `数据统计自…起至…止`; `统计数据从…至…`; 统计时限 with the year once (corpus 026).
+            (
+                "某局2022年政府信息公开工作年度报告\n本报告数据统计自2022年1月1日起至2022年12月31日止。\n",
+                "2022",
+            ),
+            (
+                "某区2016年政府信息公开工作年度报告\n结合有关统计数据撰写。本报告统计数据从2016年1月1日至2016年12月31日止。\n",
+                "2016",
+            ),
+            (
+                "某办2021年政府信息公开工作年度报告\n其他项目统计时限均为2021年1月1日—12月31日。\n",
+                "2021",
+            ),
+        ] {
+            let (period, warnings, _) = read(text);
+            assert_eq!(period, year(y), "{text}");
+            assert!(warnings.is_empty(), "{text}: {warnings:?}");
+        }
         // Two dates after a statistics bureau's name are no period.
         let (period, warnings, missing) = read(
             "区统计局2023年政府信息公开工作年度报告\n区统计局于2024年1月20日起至2024年2月1日组织编制本报告。\n",
