@@ -212,13 +212,14 @@ fn categorical_statements_against_the_tables() {
 #[test]
 fn denials_in_other_words_are_categorical_statements() {
     const NEW: &str = "/requests/new_received/total";
+    const CARRIED_FORWARD: &str = "/requests/carried_forward/total";
     const RECON: &str = "/review/reconsideration/total";
     const LITIG: [&str; 2] = [
         "/review/litigation_direct/total",
         "/review/litigation_after_reconsideration/total",
     ];
     let all = [RECON, LITIG[0], LITIG[1]];
-    let cases: [(&str, Vec<Vec<&str>>); 8] = [
+    let cases: [(&str, Vec<Vec<&str>>); 10] = [
         (
             "全年未发生因政府信息公开引起的行政复议和行政诉讼案件。",
             vec![all.to_vec()],
@@ -247,6 +248,9 @@ fn denials_in_other_words_are_categorical_statements() {
             vec![vec![NEW]],
         ),
         ("本年度没有接到政府信息公开申请。", vec![vec![NEW]]),
+        // A year in the clause is no count.
+        ("2022年未收到政府信息公开申请。", vec![vec![NEW]]),
+        ("所有申请均已按时办结。", vec![vec![CARRIED_FORWARD]]),
     ];
     for (text, expected) in cases {
         let f = prose(&with_requests_text(text));
@@ -272,6 +276,9 @@ fn denials_in_other_words_are_categorical_statements() {
         "全年未收到行政许可申请以外的投诉。",
         "严格防范行政复议和行政诉讼风险，未发生因此类问题被问责的情况。",
         "被申请行政复议17件，被提起行政诉讼10件。",
+        // A count, not a statement that every request was dealt with: the sentence says 6
+        // are carried forward.
+        "共受理申请96件，已全部办结90件，结转下年度6件。",
         // Some requests denied, not all: the table's 84 may all be others.
         "本年度未收到通过信函方式提交的申请。",
         "本年度未收到涉及国家秘密的申请。",

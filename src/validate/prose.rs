@@ -1092,8 +1092,10 @@ const CATEGORICAL: &[Categorical] = &[
             "全部办结",
             "均已办结",
             "均按时办结",
+            "均已按时办结",
             "全部按时办结",
             "均已按期办结",
+            "全部已办结",
         ],
         denial: None,
         some_only: &[
@@ -1272,13 +1274,16 @@ fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
         if unless().any(|w| contains(clause, w)) {
             return None;
         }
+        // A clause with a number is a count, which the claims check, not a categorical
+        // statement (`已全部办结90件，结转下年度6件`); a year or a date is no count
+        // (`2022年未收到政府信息公开申请`).
+        if has_count(clause) {
+            return None;
+        }
         if let Some(word) = cat.words.iter().find(|w| contains(clause, w)) {
             return Some((*word).to_owned());
         }
         let d = cat.denial.as_ref()?;
-        if clause.iter().any(|c| is_digit(*c)) {
-            return None;
-        }
         let (at, lead) = d
             .leads
             .iter()
@@ -1290,6 +1295,28 @@ fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
         }
         Some(string_of(&clause[at..k]))
     })
+}
+
+/// Whether a clause holds a number that is not part of a date: a run of digits not followed by
+/// 年, 月, 日 or 号.
+fn has_count(clause: &[char]) -> bool {
+    let mut k = 0;
+    while k < clause.len() {
+        if !is_digit(clause[k]) {
+            k += 1;
+            continue;
+        }
+        while k < clause.len() && is_digit(clause[k]) {
+            k += 1;
+        }
+        if !clause
+            .get(k)
+            .is_some_and(|c| matches!(c, '年' | '月' | '日' | '号'))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The categorical statements whose cells a form has, as bits (worked out once per edition).
