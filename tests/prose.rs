@@ -833,3 +833,63 @@ fn one_wrong_number_in_a_breakdown_is_one_finding() {
         "{f:?}"
     );
 }
+
+/// `均获维持` speaks of what the sentence names: reconsideration alone, litigation alone, or
+/// both (or cases without naming either). A city report whose reconsiderations were all upheld
+/// (17 of 17) while its lawsuits were not (纠正 1, 尚未审结 2, 其他结果 1).
+#[test]
+fn every_case_upheld_is_about_the_cases_the_sentence_names() {
+    let mut base = city();
+    {
+        use zfxxgk::form::{ReviewColumn as VC, ReviewRow as VR};
+        for (col, v) in [
+            (VC::Upheld, 17),
+            (VC::Corrected, 0),
+            (VC::Other, 0),
+            (VC::Pending, 0),
+            (VC::Total, 17),
+        ] {
+            match base.cell_mut(zfxxgk::CellId::Review(VR::Reconsideration, col)) {
+                Some(zfxxgk::report::CellMut::Count(c)) => *c = zfxxgk::Cell::Value(v),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+    let categorical = |text: &str| -> Vec<Vec<String>> {
+        let mut r = base.clone();
+        r.overview.as_mut().unwrap().requests = Some(text.to_owned());
+        validate::validate(&r)
+            .with_code("prose.categorical")
+            .map(|f| f.cells.clone())
+            .collect()
+    };
+    let litigation = vec![
+        "/review/litigation_direct/corrected".to_owned(),
+        "/review/litigation_direct/pending".to_owned(),
+        "/review/litigation_after_reconsideration/other".to_owned(),
+    ];
+    assert_eq!(
+        categorical("2022年行政复议均获维持。"),
+        Vec::<Vec<String>>::new()
+    );
+    assert_eq!(
+        categorical("行政复议案件均维持原行政行为。"),
+        Vec::<Vec<String>>::new()
+    );
+    for text in [
+        "行政诉讼案件均获维持。",
+        "行政复议、行政诉讼案件均获维持。",
+        "相关案件结果均为维持。",
+    ] {
+        assert_eq!(
+            categorical(text),
+            std::slice::from_ref(&litigation),
+            "{text}"
+        );
+    }
+    // Not a statement about cases.
+    assert_eq!(
+        categorical("网站运行均维持稳定。"),
+        Vec::<Vec<String>>::new()
+    );
+}

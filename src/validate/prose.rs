@@ -992,6 +992,9 @@ struct Categorical {
     /// Words that, anywhere in the sentence, make it speak of some cases only (`上年结转的申请已
     /// 全部办结`, `其余申请均已办结`): it states nothing then.
     some_only: &'static [&'static str],
+    /// Words the sentence must all hold for the statement to be this one (`行政复议均获维持` is
+    /// of reconsideration only).
+    needs: &'static [&'static str],
     cells: &'static [CellId],
     en: &'static str,
 }
@@ -1039,6 +1042,30 @@ const REVIEW_TOTALS: &[CellId] = &[
     CellId::Review(VR::LitigationAfterReconsideration, VC::Total),
 ];
 
+/// The words of a statement that every case was upheld.
+const UPHELD: &[&str] = &[
+    "均获维持",
+    "全部维持",
+    "均被维持",
+    "均予以维持",
+    "均维持原",
+    "均为维持",
+];
+
+/// The cells of section 四 a statement that every case was upheld denies: reconsideration's
+/// 纠正, 其他结果 and 尚未审结 first, then litigation's.
+const UPHELD_CELLS: &[CellId] = &[
+    CellId::Review(VR::Reconsideration, VC::Corrected),
+    CellId::Review(VR::Reconsideration, VC::Other),
+    CellId::Review(VR::Reconsideration, VC::Pending),
+    CellId::Review(VR::LitigationDirect, VC::Corrected),
+    CellId::Review(VR::LitigationDirect, VC::Other),
+    CellId::Review(VR::LitigationDirect, VC::Pending),
+    CellId::Review(VR::LitigationAfterReconsideration, VC::Corrected),
+    CellId::Review(VR::LitigationAfterReconsideration, VC::Other),
+    CellId::Review(VR::LitigationAfterReconsideration, VC::Pending),
+];
+
 const CATEGORICAL: &[Categorical] = &[
     Categorical {
         keys: &["申请"],
@@ -1083,6 +1110,7 @@ const CATEGORICAL: &[Categorical] = &[
             ],
         }),
         some_only: &[],
+        needs: &[],
         cells: &[CellId::Requests(RR::NewReceived, AC::Total)],
         en: "no requests were received",
     },
@@ -1106,6 +1134,7 @@ const CATEGORICAL: &[Categorical] = &[
             "剩余",
             "除",
         ],
+        needs: &[],
         cells: &[CellId::Requests(RR::CarriedForward, AC::Total)],
         en: "every request was dealt with",
     },
@@ -1125,6 +1154,7 @@ const CATEGORICAL: &[Categorical] = &[
             unless: &[NOT_ABOUT_CASES],
         }),
         some_only: &[],
+        needs: &[],
         cells: REVIEW_TOTALS,
         en: "there was no reconsideration or litigation",
     },
@@ -1138,6 +1168,7 @@ const CATEGORICAL: &[Categorical] = &[
             unless: &[NOT_ABOUT_CASES, &["诉讼"]],
         }),
         some_only: &[],
+        needs: &[],
         cells: &[CellId::Review(VR::Reconsideration, VC::Total)],
         en: "there was no reconsideration",
     },
@@ -1150,28 +1181,49 @@ const CATEGORICAL: &[Categorical] = &[
             unless: &[NOT_ABOUT_CASES, &["复议"]],
         }),
         some_only: &[],
+        needs: &[],
         cells: &[
             CellId::Review(VR::LitigationDirect, VC::Total),
             CellId::Review(VR::LitigationAfterReconsideration, VC::Total),
         ],
         en: "there was no litigation",
     },
+    // Every case upheld (均获维持): of reconsideration when the sentence names 复议 only, of
+    // litigation when it names 诉讼 only, of both when it names both or neither.
     Categorical {
         keys: &["维持"],
-        words: &["均获维持", "全部维持", "均被维持", "均予以维持"],
+        words: UPHELD,
+        denial: None,
+        some_only: &["诉讼"],
+        needs: &["复议"],
+        cells: UPHELD_CELLS.split_at(3).0,
+        en: "every reconsideration was upheld",
+    },
+    Categorical {
+        keys: &["维持"],
+        words: UPHELD,
+        denial: None,
+        some_only: &["复议"],
+        needs: &["诉讼"],
+        cells: UPHELD_CELLS.split_at(3).1,
+        en: "every lawsuit was upheld",
+    },
+    Categorical {
+        keys: &["维持"],
+        words: UPHELD,
         denial: None,
         some_only: &[],
-        cells: &[
-            CellId::Review(VR::Reconsideration, VC::Corrected),
-            CellId::Review(VR::Reconsideration, VC::Other),
-            CellId::Review(VR::Reconsideration, VC::Pending),
-            CellId::Review(VR::LitigationDirect, VC::Corrected),
-            CellId::Review(VR::LitigationDirect, VC::Other),
-            CellId::Review(VR::LitigationDirect, VC::Pending),
-            CellId::Review(VR::LitigationAfterReconsideration, VC::Corrected),
-            CellId::Review(VR::LitigationAfterReconsideration, VC::Other),
-            CellId::Review(VR::LitigationAfterReconsideration, VC::Pending),
-        ],
+        needs: &["复议", "诉讼"],
+        cells: UPHELD_CELLS,
+        en: "every case was upheld",
+    },
+    Categorical {
+        keys: &["维持"],
+        words: UPHELD,
+        denial: None,
+        some_only: &["复议", "诉讼"],
+        needs: &[],
+        cells: UPHELD_CELLS,
         en: "every case was upheld",
     },
 ];
@@ -1264,7 +1316,9 @@ fn find_first(hay: &[char], word: &str) -> Option<usize> {
 /// words of a denial (from the lead to the last word). A clause with a word of `unless` makes
 /// neither (`未收到申请人的投诉` is not `未收到申请`).
 fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
-    if cat.some_only.iter().any(|w| contains(sentence, w)) {
+    if cat.some_only.iter().any(|w| contains(sentence, w))
+        || !cat.needs.iter().all(|w| contains(sentence, w))
+    {
         return None;
     }
     let unless = cat.denial.as_ref().map_or(&[][..], |d| d.unless);
