@@ -992,18 +992,42 @@ struct Categorical {
     /// Words that, anywhere in the sentence, make it speak of some cases only (`上年结转的申请已
     /// 全部办结`, `其余申请均已办结`): it states nothing then.
     some_only: &'static [&'static str],
-    /// Words the sentence must all hold for the statement to be this one (`行政复议均获维持` is
-    /// of reconsideration only).
-    needs: &'static [&'static str],
+    /// The statement's cells, all of them or, by the words of its sentence, some
+    /// ([`ByName`]).
     cells: &'static [CellId],
+    by_name: Option<ByName>,
     en: &'static str,
+}
+
+/// A statement about two kinds of cases whose sentence may name one only (`行政复议均获维持`):
+/// the statement's cells before `split` are `first`'s, the others `second`'s; a sentence that
+/// names one and not the other speaks of its cells, any other of all.
+struct ByName {
+    first: &'static str,
+    second: &'static str,
+    split: usize,
+}
+
+impl ByName {
+    /// The cells of `cells` a sentence speaks of.
+    fn cells<'c>(&self, cells: &'c [CellId], sentence: &[char]) -> &'c [CellId] {
+        let (a, b) = cells.split_at(self.split.min(cells.len()));
+        match (
+            contains(sentence, self.first),
+            contains(sentence, self.second),
+        ) {
+            (true, false) => a,
+            (false, true) => b,
+            _ => cells,
+        }
+    }
 }
 
 /// A statement that something did not happen, as reports word it in many ways
 /// (`未发生因政府信息公开被申请行政复议、提起行政诉讼的情况`): in one clause (text between `，`, `：`
-/// and the sentence's ends) with no digit in it (a number makes it a count, which the claims
-/// check), a lead word, then each word of `then` in order after it, and none of `unless`
-/// anywhere in the clause.
+/// and the sentence's ends) with no count in it (a number not part of a date makes it a count,
+/// which the claims check), a lead word, then each word of `then` in order after it, and none of
+/// `unless` anywhere in the clause.
 struct Denial {
     leads: &'static [&'static str],
     then: &'static [&'static str],
@@ -1110,8 +1134,8 @@ const CATEGORICAL: &[Categorical] = &[
             ],
         }),
         some_only: &[],
-        needs: &[],
         cells: &[CellId::Requests(RR::NewReceived, AC::Total)],
+        by_name: None,
         en: "no requests were received",
     },
     Categorical {
@@ -1134,8 +1158,8 @@ const CATEGORICAL: &[Categorical] = &[
             "剩余",
             "除",
         ],
-        needs: &[],
         cells: &[CellId::Requests(RR::CarriedForward, AC::Total)],
+        by_name: None,
         en: "every request was dealt with",
     },
     Categorical {
@@ -1154,8 +1178,8 @@ const CATEGORICAL: &[Categorical] = &[
             unless: &[NOT_ABOUT_CASES],
         }),
         some_only: &[],
-        needs: &[],
         cells: REVIEW_TOTALS,
+        by_name: None,
         en: "there was no reconsideration or litigation",
     },
     // 复议 or 诉讼 denied alone (`未发生行政复议，行政诉讼1件`): the clause names one of them only.
@@ -1168,8 +1192,8 @@ const CATEGORICAL: &[Categorical] = &[
             unless: &[NOT_ABOUT_CASES, &["诉讼"]],
         }),
         some_only: &[],
-        needs: &[],
         cells: &[CellId::Review(VR::Reconsideration, VC::Total)],
+        by_name: None,
         en: "there was no reconsideration",
     },
     Categorical {
@@ -1181,11 +1205,11 @@ const CATEGORICAL: &[Categorical] = &[
             unless: &[NOT_ABOUT_CASES, &["复议"]],
         }),
         some_only: &[],
-        needs: &[],
         cells: &[
             CellId::Review(VR::LitigationDirect, VC::Total),
             CellId::Review(VR::LitigationAfterReconsideration, VC::Total),
         ],
+        by_name: None,
         en: "there was no litigation",
     },
     // Every case upheld (均获维持): of reconsideration when the sentence names 复议 only, of
@@ -1194,36 +1218,13 @@ const CATEGORICAL: &[Categorical] = &[
         keys: &["维持"],
         words: UPHELD,
         denial: None,
-        some_only: &["诉讼"],
-        needs: &["复议"],
-        cells: UPHELD_CELLS.split_at(3).0,
-        en: "every reconsideration was upheld",
-    },
-    Categorical {
-        keys: &["维持"],
-        words: UPHELD,
-        denial: None,
-        some_only: &["复议"],
-        needs: &["诉讼"],
-        cells: UPHELD_CELLS.split_at(3).1,
-        en: "every lawsuit was upheld",
-    },
-    Categorical {
-        keys: &["维持"],
-        words: UPHELD,
-        denial: None,
         some_only: &[],
-        needs: &["复议", "诉讼"],
         cells: UPHELD_CELLS,
-        en: "every case was upheld",
-    },
-    Categorical {
-        keys: &["维持"],
-        words: UPHELD,
-        denial: None,
-        some_only: &["复议", "诉讼"],
-        needs: &[],
-        cells: UPHELD_CELLS,
+        by_name: Some(ByName {
+            first: "复议",
+            second: "诉讼",
+            split: 3,
+        }),
         en: "every case was upheld",
     },
 ];
@@ -1316,9 +1317,7 @@ fn find_first(hay: &[char], word: &str) -> Option<usize> {
 /// words of a denial (from the lead to the last word). A clause with a word of `unless` makes
 /// neither (`未收到申请人的投诉` is not `未收到申请`).
 fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
-    if cat.some_only.iter().any(|w| contains(sentence, w))
-        || !cat.needs.iter().all(|w| contains(sentence, w))
-    {
+    if cat.some_only.iter().any(|w| contains(sentence, w)) {
         return None;
     }
     let unless = cat.denial.as_ref().map_or(&[][..], |d| d.unless);
@@ -1330,12 +1329,9 @@ fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
         }
         // A clause with a number is a count, which the claims check, not a categorical
         // statement (`已全部办结90件，结转下年度6件`); a year or a date is no count
-        // (`2022年未收到政府信息公开申请`).
-        if has_count(clause) {
-            return None;
-        }
+        // (`2022年未收到政府信息公开申请`). Looked at only in a clause that makes one.
         if let Some(word) = cat.words.iter().find(|w| contains(clause, w)) {
-            return Some((*word).to_owned());
+            return (!has_count(clause)).then(|| (*word).to_owned());
         }
         let d = cat.denial.as_ref()?;
         let (at, lead) = d
@@ -1347,7 +1343,7 @@ fn statement_in(sentence: &[char], cat: &Categorical) -> Option<String> {
         for w in d.then {
             k += find_first(&clause[k..], w)? + w.chars().count();
         }
-        Some(string_of(&clause[at..k]))
+        (!has_count(clause)).then(|| string_of(&clause[at..k]))
     })
 }
 
@@ -1436,8 +1432,11 @@ fn categorical(r: &Report, fields: &[Field<'_>], sink: &mut Sink) {
                 let Some(word) = statement_in(sentence, cat) else {
                     continue;
                 };
-                let nonzero: Vec<(String, u64)> = cat
-                    .cells
+                let cells = cat
+                    .by_name
+                    .as_ref()
+                    .map_or(cat.cells, |b| b.cells(cat.cells, sentence));
+                let nonzero: Vec<(String, u64)> = cells
                     .iter()
                     .filter_map(|id| {
                         let v = count(r, *id)?;
