@@ -338,34 +338,40 @@ const OTHER_PERIOD: &[&str] = &[
 /// (`收到涉及房屋征收的申请50件`).
 const NARROWING: &[&str] = &["涉及", "关于", "针对"];
 
-/// Words before a number of requests that count some of them only: a channel
-/// (`通过网络平台收到申请60件`) or a kind of applicant (`收到自然人申请80件`). 法人 and 其他组织
-/// count all applicants beside 公民 (`公民、法人和其他组织提出的申请`), some without it.
-const SOME_REQUESTS: &[&str] = &[
+/// Words that narrow requests to some of them by the channel they came by or the kind of
+/// applicant (`通过网络平台收到申请60件`, `收到自然人申请80件`, `未收到通过信函方式提交的申请`): a
+/// number of requests they stand before, or a denial of requests they stand in, is about those
+/// only.
+const CHANNELS_AND_APPLICANTS: &[&str] = &[
     "通过",
     "网络",
     "网上",
-    "在线",
     "信函",
     "邮寄",
     "当面",
-    "现场",
     "传真",
     "电子邮件",
     "渠道",
     "方式",
     "形式",
     "自然人",
-    "个人",
     "企业",
     "科研机构",
     "公益组织",
     "法律服务机构",
 ];
 
+/// Words before a number of requests that count some of them only, besides
+/// [`CHANNELS_AND_APPLICANTS`]. 法人 and 其他组织 count all applicants beside 公民
+/// (`公民、法人和其他组织提出的申请`), some without it.
+const SOME_REQUESTS: &[&str] = &["在线", "现场", "个人"];
+
 /// Whether a number of requests counts some of them only ([`SOME_REQUESTS`]).
 fn some_requests(before: &[char]) -> bool {
-    SOME_REQUESTS.iter().any(|w| contains(before, w))
+    CHANNELS_AND_APPLICANTS
+        .iter()
+        .chain(SOME_REQUESTS)
+        .any(|w| contains(before, w))
         || (!contains(before, "公民") && ["法人", "其他组织"].iter().any(|w| contains(before, w)))
 }
 
@@ -1108,29 +1114,9 @@ const CATEGORICAL: &[Categorical] = &[
             // `未收到涉及国家秘密的申请`) denies none of the others.
             unless: &[
                 &["复议", "诉讼", "申请人", "投诉", "举报", "许可"],
-                &[
-                    "涉及",
-                    "关于",
-                    "针对",
-                    "通过",
-                    "方式",
-                    "渠道",
-                    "形式",
-                    "方面",
-                    "类申请",
-                    "信函",
-                    "网上",
-                    "网络",
-                    "当面",
-                    "传真",
-                    "电子邮件",
-                    "邮寄",
-                    "自然人",
-                    "企业",
-                    "科研机构",
-                    "公益组织",
-                    "法律服务机构",
-                ],
+                NARROWING,
+                CHANNELS_AND_APPLICANTS,
+                &["方面", "类申请"],
             ],
         }),
         some_only: &[],
