@@ -503,7 +503,8 @@ fn page_items(page: &PageContent) -> Vec<(f32, Item)> {
         let t = line_text(&line);
         // A line beside a table row (a part of the table whose rulings were not found: Chromium
         // prints some cells without them) is read with the row, its words and the row's cells
-        // in the order they stand on the page.
+        // in the order they stand on the page. Text of another column at the same height would
+        // join the row too; the row is then read only if its tokens are exactly its cells.
         let height = t.bottom - t.top;
         let beside = rows.iter_mut().find(|(top, bottom, cells)| {
             !cells.is_empty() && t.bottom.min(*bottom) - t.top.max(*top) >= 0.5 * height
